@@ -1,0 +1,158 @@
+//! The headless command line: every subcommand works with no display.
+
+use crate::anchor::SpanReport;
+use crate::import::import_file;
+use crate::model::{AnchorStatus, Notebook};
+use crate::storage::{load_notebook, save_notebook};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(
+    name = "briefing-notebook",
+    version,
+    about = "Annotate an article's actors, stakes and risks with evidence; export a one-page brief.",
+    long_about = "Annotate an article's actors, stakes and risks with evidence; export a one-page brief.\n\nWith no subcommand, opens the app (on PATH if given: an article or a notebook).",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Headless work; omit to open the app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// An article (.txt, .md) or a notebook (.ron) to open in the app.
+    pub path: Option<PathBuf>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import an article into a new notebook.
+    New {
+        /// The article (.txt or .md).
+        article: PathBuf,
+        /// Where to write the notebook (default: beside the article, with .ron).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Read and validate a notebook and re-check every evidence span.
+    Check {
+        /// The notebook (.ron).
+        notebook: PathBuf,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a subcommand; errors go to stderr as one line naming the file and problem.
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::New { article, output } => new_notebook(&article, output),
+        Command::Check { notebook, json } => check(&notebook, json),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("briefing-notebook: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn new_notebook(article_path: &Path, output: Option<PathBuf>) -> Result<(), String> {
+    let article = import_file(article_path).map_err(|e| e.to_string())?;
+    let output = output.unwrap_or_else(|| article_path.with_extension("ron"));
+    if output.exists() {
+        return Err(format!(
+            "{}: already exists; choose another name with -o",
+            output.display()
+        ));
+    }
+    let title = article.title.clone();
+    let chars = article.char_len();
+    save_notebook(&output, &Notebook::new(article)).map_err(|e| e.to_string())?;
+    println!(
+        "{}: new notebook on \"{title}\" ({chars} chars)",
+        output.display()
+    );
+    Ok(())
+}
+
+fn check(path: &Path, json: bool) -> Result<(), String> {
+    let (notebook, reports) = load_notebook(path).map_err(|e| e.to_string())?;
+    if json {
+        println!("{}", check_json(&notebook, &reports));
+    } else {
+        print!("{}", check_text(path, &notebook, &reports));
+    }
+    Ok(())
+}
+
+/// The `check --json` object.
+pub fn check_json(notebook: &Notebook, reports: &[SpanReport]) -> serde_json::Value {
+    let evidence: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "item": {
+                    "kind": r.item.kind.label(),
+                    "name": notebook.item_name(r.item).unwrap_or_default(),
+                },
+                "status": r.anchored.status.label(),
+                "start": r.anchored.start,
+                "end": r.anchored.end,
+                "quote": r.quote,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "actors": notebook.actors.len(),
+        "stakes": notebook.stakes.len(),
+        "risks": notebook.risks.len(),
+        "evidence": evidence,
+    })
+}
+
+fn check_text(path: &Path, notebook: &Notebook, reports: &[SpanReport]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: \"{}\"", path.display(), notebook.article.title);
+    let _ = writeln!(
+        out,
+        "actors: {}, stakes: {}, risks: {}, evidence spans: {}",
+        notebook.actors.len(),
+        notebook.stakes.len(),
+        notebook.risks.len(),
+        reports.len()
+    );
+    let mut counts = Vec::new();
+    for status in [
+        AnchorStatus::Exact,
+        AnchorStatus::Moved,
+        AnchorStatus::Fuzzy,
+        AnchorStatus::Orphaned,
+    ] {
+        let n = reports.iter().filter(|r| r.anchored.status == status).count();
+        if n > 0 {
+            counts.push(format!("{n} {}", status.label()));
+        }
+    }
+    if !counts.is_empty() {
+        let _ = writeln!(out, "spans: {}", counts.join(", "));
+    }
+    for r in reports {
+        let _ = writeln!(
+            out,
+            "{:<8} {:>6}..{:<6} {} \"{}\": \"{}\"",
+            r.anchored.status.label(),
+            r.anchored.start,
+            r.anchored.end,
+            r.item.kind.label(),
+            notebook.item_name(r.item).unwrap_or_default(),
+            r.quote.replace('\n', " ")
+        );
+    }
+    out
+}

@@ -1,0 +1,169 @@
+//! Turns an article file into an [`Article`]: decoded, normalised once, titled.
+
+mod decode;
+mod markdown;
+
+use crate::model::Article;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Largest article file imported. Far above any real article or report; keeps a wrong
+/// file (a disk image, a video) from exhausting memory.
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Longest first line still taken as a title.
+const MAX_TITLE_CHARS: usize = 200;
+
+/// Why an article could not be imported.
+#[derive(Debug, Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file is not text this app can read.
+    #[error("{path}: {problem}")]
+    NotText {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        problem: String,
+    },
+}
+
+/// Formats the importer understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleFormat {
+    /// Plain text.
+    Text,
+    /// Markdown: the text without markup, headings kept as paragraphs.
+    Markdown,
+}
+
+impl ArticleFormat {
+    /// Picks the format from a file name (unknown extensions are read as plain text).
+    pub fn from_path(path: &Path) -> Self {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("md" | "markdown") => ArticleFormat::Markdown,
+            _ => ArticleFormat::Text,
+        }
+    }
+}
+
+/// Reads and imports an article file.
+pub fn import_file(path: &Path) -> Result<Article, ImportError> {
+    let io = |source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(ImportError::NotText {
+            path: path.to_path_buf(),
+            problem: format!(
+                "the file is {} MB; articles larger than {} MB are not imported (is this the right file?)",
+                size / 1_000_000,
+                MAX_ARTICLE_BYTES / 1_000_000
+            ),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let mut article = import_bytes(&bytes, ArticleFormat::from_path(path)).map_err(|problem| {
+        ImportError::NotText {
+            path: path.to_path_buf(),
+            problem,
+        }
+    })?;
+    article.imported_from = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    if article.title.is_empty() {
+        article.title = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+    }
+    Ok(article)
+}
+
+/// Imports article bytes. The error is a sentence for the user (without the file name).
+pub fn import_bytes(bytes: &[u8], format: ArticleFormat) -> Result<Article, String> {
+    let decoded = decode::decode_text(bytes)?;
+    let text = normalise(&decoded);
+    let (text, heading) = match format {
+        ArticleFormat::Text => (text, None),
+        ArticleFormat::Markdown => markdown::to_plain_text(&text),
+    };
+    let text = text.trim_end().to_owned();
+    if text.trim().is_empty() {
+        return Err("the file has no text in it".to_owned());
+    }
+    let title = heading.unwrap_or_else(|| title_from_first_line(&text).unwrap_or_default());
+    Ok(Article::new(title, text))
+}
+
+/// Line endings to LF, done once before any offset is taken. Also drops a leading BOM and
+/// leading blank lines.
+fn normalise(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.trim_start_matches('\n').to_owned()
+}
+
+/// The first line, when it reads like a headline: short, and not ending like a sentence.
+fn title_from_first_line(text: &str) -> Option<String> {
+    let first = text.lines().next()?.trim();
+    let looks_like_title = !first.is_empty()
+        && first.chars().count() <= MAX_TITLE_CHARS
+        && !first.ends_with(['.', ',', ';', ':'])
+        && text.lines().nth(1).is_some();
+    looks_like_title.then(|| first.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_bom_are_normalised_and_title_found() {
+        let a = import_bytes(
+            "\u{feff}Lavrov’s Tour\r\n\r\nRussia’s minister went.\r\nЛавров.\r\n".as_bytes(),
+            ArticleFormat::Text,
+        )
+        .unwrap();
+        assert_eq!(a.title, "Lavrov’s Tour");
+        assert_eq!(&*a.text, "Lavrov’s Tour\n\nRussia’s minister went.\nЛавров.");
+    }
+
+    #[test]
+    fn a_sentence_is_not_a_title() {
+        let a = import_bytes(b"This is a sentence.\nAnother one.", ArticleFormat::Text).unwrap();
+        assert_eq!(a.title, "");
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_refused_clearly() {
+        let elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
+        assert!(import_bytes(elf, ArticleFormat::Text).unwrap_err().contains("binary"));
+        assert!(import_bytes(b"  \n\n", ArticleFormat::Text).unwrap_err().contains("no text"));
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        assert!(import_bytes(png, ArticleFormat::Text).is_err());
+    }
+
+    #[test]
+    fn import_file_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("latin1.txt");
+        std::fs::write(&path, b"caf\xe9 au lait").unwrap();
+        let err = import_file(&path).unwrap_err().to_string();
+        assert!(err.contains("latin1.txt"), "{err}");
+        assert!(err.contains("UTF-8"), "{err}");
+    }
+}

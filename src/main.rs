@@ -1,0 +1,30 @@
+//! `briefing-notebook`: the desktop app with no subcommand, headless work with one.
+
+use briefing_notebook::cli::{self, Cli};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match args.command {
+        Some(command) => cli::run(command),
+        None => open_app(args.path),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
+    match briefing_notebook::ui::run(path) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("briefing-notebook: cannot open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_app(_path: Option<std::path::PathBuf>) -> ExitCode {
+    eprintln!("briefing-notebook: built without the `gui` feature; use a subcommand (see --help)");
+    ExitCode::FAILURE
+}

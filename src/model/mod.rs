@@ -1,0 +1,21 @@
+//! The notebook's data and every operation that changes it. No egui, no I/O.
+//!
+//! The UI never mutates a [`Notebook`] directly: it sends [`Edit`]s to a [`Document`],
+//! which applies them and keeps undo/redo and the unsaved flag in one place.
+
+mod article;
+mod document;
+mod edit;
+mod notebook;
+mod scales;
+mod text_index;
+
+pub use article::{Article, sha256_hex};
+pub use document::Document;
+pub use edit::{CoalesceKey, Edit, EditError, ListField, TextField};
+pub use notebook::{
+    Actor, ActorKind, AnchorStatus, BriefMeta, Evidence, Id, Importance, ItemKind, ItemRef,
+    Notebook, Risk, Stake,
+};
+pub use scales::{impact_word, likelihood_word};
+pub use text_index::TextIndex;

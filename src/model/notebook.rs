@@ -1,0 +1,412 @@
+//! The notebook: an article plus the analyst's actors, stakes, risks and bottom line.
+
+use super::Article;
+use serde::{Deserialize, Serialize};
+
+/// Stable identifier of an actor, stake, risk or evidence span, unique in its notebook.
+pub type Id = u64;
+
+/// A whole notebook, as saved in a `.ron` file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Notebook {
+    /// File format version (see `storage::format`).
+    pub format: u32,
+    /// The source being annotated.
+    pub article: Article,
+    /// The brief's title and the analyst's judgment.
+    pub brief: BriefMeta,
+    /// Who is involved, in the user's order.
+    pub actors: Vec<Actor>,
+    /// What is at stake, in the user's order.
+    pub stakes: Vec<Stake>,
+    /// What could go wrong, in the user's order.
+    pub risks: Vec<Risk>,
+    /// The next id to hand out; ids are never reused.
+    pub next_id: Id,
+}
+
+/// The brief's header and bottom line.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BriefMeta {
+    /// Title of the brief (defaults to the article's title).
+    pub title: String,
+    /// The analyst's judgment, one to three sentences.
+    pub bottom_line: String,
+    /// Analyst's name, optional.
+    #[serde(default)]
+    pub analyst: String,
+    /// Handling line (e.g. "Internal"), optional.
+    #[serde(default)]
+    pub handling: String,
+}
+
+/// What sort of actor this is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActorKind {
+    /// A named individual.
+    #[default]
+    Person,
+    /// A country or its government.
+    State,
+    /// An organisation, alliance, company or agency.
+    Organisation,
+    /// A non-state armed group.
+    ArmedGroup,
+    /// Anything else.
+    Other,
+}
+
+impl ActorKind {
+    /// Every kind, in menu order.
+    pub const ALL: [ActorKind; 5] = [
+        ActorKind::Person,
+        ActorKind::State,
+        ActorKind::Organisation,
+        ActorKind::ArmedGroup,
+        ActorKind::Other,
+    ];
+
+    /// The kind as shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "Person",
+            ActorKind::State => "State",
+            ActorKind::Organisation => "Organisation",
+            ActorKind::ArmedGroup => "Armed group",
+            ActorKind::Other => "Other",
+        }
+    }
+}
+
+/// Someone with a part in the story.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Stable id.
+    pub id: Id,
+    /// Main name.
+    pub name: String,
+    /// Other names the text uses for this actor.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Person, state, organisation...
+    #[serde(default)]
+    pub kind: ActorKind,
+    /// Role or title (e.g. "Russian Foreign Minister").
+    #[serde(default)]
+    pub role: String,
+    /// Position or interests.
+    #[serde(default)]
+    pub position: String,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+    /// Spans of the article that support this entry.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// How much a stake matters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Importance {
+    /// Worth noting.
+    Low,
+    /// Matters.
+    #[default]
+    Medium,
+    /// Matters a great deal.
+    High,
+    /// Decisive.
+    Critical,
+}
+
+impl Importance {
+    /// Every level, in menu order.
+    pub const ALL: [Importance; 4] = [
+        Importance::Low,
+        Importance::Medium,
+        Importance::High,
+        Importance::Critical,
+    ];
+
+    /// The level as shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            Importance::Low => "Low",
+            Importance::Medium => "Medium",
+            Importance::High => "High",
+            Importance::Critical => "Critical",
+        }
+    }
+}
+
+/// Something that is at stake, and for whom.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stake {
+    /// Stable id.
+    pub id: Id,
+    /// What is at stake.
+    pub title: String,
+    /// Why it matters.
+    #[serde(default)]
+    pub detail: String,
+    /// Ids of the actors who hold this stake.
+    #[serde(default)]
+    pub holders: Vec<Id>,
+    /// How much it matters.
+    #[serde(default)]
+    pub importance: Importance,
+    /// Supporting spans.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// Something that could go wrong.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Risk {
+    /// Stable id.
+    pub id: Id,
+    /// Short statement of the risk.
+    pub title: String,
+    /// Explanation.
+    #[serde(default)]
+    pub detail: String,
+    /// 1 (very unlikely) to 5 (very likely).
+    pub likelihood: u8,
+    /// 1 (minimal) to 5 (severe).
+    pub impact: u8,
+    /// When it could happen (e.g. "6-12 months").
+    #[serde(default)]
+    pub horizon: String,
+    /// Signs to watch for.
+    #[serde(default)]
+    pub indicators: Vec<String>,
+    /// Ids of the actors involved.
+    #[serde(default)]
+    pub actors: Vec<Id>,
+    /// Supporting spans.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A span of the article that supports an item: position plus quote selectors.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Stable id.
+    pub id: Id,
+    /// Char offset of the first char of the span.
+    pub start: usize,
+    /// Char offset one past the last char.
+    pub end: usize,
+    /// The exact text of the span.
+    pub quote: String,
+    /// Up to 32 chars before the span.
+    #[serde(default)]
+    pub prefix: String,
+    /// Up to 32 chars after the span.
+    #[serde(default)]
+    pub suffix: String,
+    /// How the span was found in the current text; computed on open, never saved.
+    #[serde(skip)]
+    pub status: AnchorStatus,
+}
+
+/// Where an evidence span stands against the article text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorStatus {
+    /// The quote sits at its stored position.
+    #[default]
+    Exact,
+    /// The quote was found elsewhere in the text; the position was updated.
+    Moved,
+    /// Only an approximate match was found: the user should review it.
+    Fuzzy,
+    /// The quote is not in the text any more; kept with its quote.
+    Orphaned,
+}
+
+impl AnchorStatus {
+    /// Lower-case name, as printed by `check`.
+    pub fn label(self) -> &'static str {
+        match self {
+            AnchorStatus::Exact => "exact",
+            AnchorStatus::Moved => "moved",
+            AnchorStatus::Fuzzy => "fuzzy",
+            AnchorStatus::Orphaned => "orphaned",
+        }
+    }
+}
+
+/// The three kinds of annotatable item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    /// An [`Actor`].
+    Actor,
+    /// A [`Stake`].
+    Stake,
+    /// A [`Risk`].
+    Risk,
+}
+
+impl ItemKind {
+    /// Every kind, in pane order.
+    pub const ALL: [ItemKind; 3] = [ItemKind::Actor, ItemKind::Stake, ItemKind::Risk];
+
+    /// Lower-case name ("actor", "stake", "risk").
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Actor => "actor",
+            ItemKind::Stake => "stake",
+            ItemKind::Risk => "risk",
+        }
+    }
+}
+
+/// Points at one actor, stake or risk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemRef {
+    /// Which list.
+    pub kind: ItemKind,
+    /// The item's id.
+    pub id: Id,
+}
+
+impl Notebook {
+    /// A new, empty notebook on an article; the brief's title defaults to the article's.
+    pub fn new(article: Article) -> Self {
+        Self {
+            format: crate::storage::CURRENT_FORMAT,
+            brief: BriefMeta {
+                title: article.title.clone(),
+                ..BriefMeta::default()
+            },
+            article,
+            actors: Vec::new(),
+            stakes: Vec::new(),
+            risks: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    /// Hands out a fresh id.
+    pub fn allocate_id(&mut self) -> Id {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// Display name of an item (actor name, stake or risk title), if it exists.
+    pub fn item_name(&self, item: ItemRef) -> Option<&str> {
+        match item.kind {
+            ItemKind::Actor => self.actor(item.id).map(|a| a.name.as_str()),
+            ItemKind::Stake => self.stake(item.id).map(|s| s.title.as_str()),
+            ItemKind::Risk => self.risk(item.id).map(|r| r.title.as_str()),
+        }
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: Id) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The stake with this id.
+    pub fn stake(&self, id: Id) -> Option<&Stake> {
+        self.stakes.iter().find(|s| s.id == id)
+    }
+
+    /// The risk with this id.
+    pub fn risk(&self, id: Id) -> Option<&Risk> {
+        self.risks.iter().find(|r| r.id == id)
+    }
+
+    /// True when the item exists.
+    pub fn contains(&self, item: ItemRef) -> bool {
+        self.item_name(item).is_some()
+    }
+
+    /// The evidence list of an item.
+    pub fn evidence_of(&self, item: ItemRef) -> Option<&[Evidence]> {
+        match item.kind {
+            ItemKind::Actor => self.actor(item.id).map(|a| a.evidence.as_slice()),
+            ItemKind::Stake => self.stake(item.id).map(|s| s.evidence.as_slice()),
+            ItemKind::Risk => self.risk(item.id).map(|r| r.evidence.as_slice()),
+        }
+    }
+
+    /// Mutable evidence list of an item.
+    pub fn evidence_of_mut(&mut self, item: ItemRef) -> Option<&mut Vec<Evidence>> {
+        match item.kind {
+            ItemKind::Actor => self
+                .actors
+                .iter_mut()
+                .find(|a| a.id == item.id)
+                .map(|a| &mut a.evidence),
+            ItemKind::Stake => self
+                .stakes
+                .iter_mut()
+                .find(|s| s.id == item.id)
+                .map(|s| &mut s.evidence),
+            ItemKind::Risk => self
+                .risks
+                .iter_mut()
+                .find(|r| r.id == item.id)
+                .map(|r| &mut r.evidence),
+        }
+    }
+
+    /// Every evidence span with the item it supports, in pane order.
+    pub fn all_evidence(&self) -> impl Iterator<Item = (ItemRef, &Evidence)> {
+        let actors = self.actors.iter().flat_map(|a| {
+            a.evidence.iter().map(move |e| {
+                (
+                    ItemRef {
+                        kind: ItemKind::Actor,
+                        id: a.id,
+                    },
+                    e,
+                )
+            })
+        });
+        let stakes = self.stakes.iter().flat_map(|s| {
+            s.evidence.iter().map(move |e| {
+                (
+                    ItemRef {
+                        kind: ItemKind::Stake,
+                        id: s.id,
+                    },
+                    e,
+                )
+            })
+        });
+        let risks = self.risks.iter().flat_map(|r| {
+            r.evidence.iter().map(move |e| {
+                (
+                    ItemRef {
+                        kind: ItemKind::Risk,
+                        id: r.id,
+                    },
+                    e,
+                )
+            })
+        });
+        actors.chain(stakes).chain(risks)
+    }
+
+    /// Mutable access to every evidence span.
+    pub fn all_evidence_mut(&mut self) -> impl Iterator<Item = &mut Evidence> {
+        let actors = self.actors.iter_mut().flat_map(|a| a.evidence.iter_mut());
+        let stakes = self.stakes.iter_mut().flat_map(|s| s.evidence.iter_mut());
+        let risks = self.risks.iter_mut().flat_map(|r| r.evidence.iter_mut());
+        actors.chain(stakes).chain(risks)
+    }
+
+    /// Refs of every item of a kind, in order.
+    pub fn item_refs(&self, kind: ItemKind) -> Vec<ItemRef> {
+        let ids: Vec<Id> = match kind {
+            ItemKind::Actor => self.actors.iter().map(|a| a.id).collect(),
+            ItemKind::Stake => self.stakes.iter().map(|s| s.id).collect(),
+            ItemKind::Risk => self.risks.iter().map(|r| r.id).collect(),
+        };
+        ids.into_iter().map(|id| ItemRef { kind, id }).collect()
+    }
+}

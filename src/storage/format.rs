@@ -1,0 +1,272 @@
+//! The notebook file: versioned, pretty-printed RON, validated on read.
+//!
+//! Format history (add a migration in `migrate` for each bump):
+//! - 1: the first format.
+
+use super::{StorageError, write_atomic};
+use crate::anchor::{SpanReport, reanchor};
+use crate::model::{Id, Notebook, sha256_hex};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// The format number this build writes, and the highest it reads.
+pub const CURRENT_FORMAT: u32 = 1;
+
+/// Largest notebook file read (a notebook embeds its article; see `import::MAX_ARTICLE_BYTES`).
+const MAX_NOTEBOOK_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Every notebook file starts with this (after optional white space).
+const MAGIC: &str = "Notebook(";
+
+/// Serialises a notebook: the same notebook always gives the same bytes.
+pub fn to_ron(notebook: &Notebook) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_owned());
+    // Serialising plain data structs to a String cannot fail; an error would be a bug in
+    // the model's Serialize impls, so fall back to the compact form rather than panic.
+    ron::ser::to_string_pretty(notebook, config)
+        .or_else(|_| ron::ser::to_string(notebook))
+        .unwrap_or_default()
+        + "\n"
+}
+
+/// Only the version number, read before the rest so old and new files can be told apart.
+#[derive(Deserialize)]
+#[serde(rename = "Notebook")]
+struct Probe {
+    format: u32,
+}
+
+/// Parses and validates a notebook. `path` only names the file in errors.
+pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
+    let options = ron::Options::default().with_recursion_limit(64);
+    let parse_error = |e: ron::error::SpannedError| StorageError::Parse {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let probe: Probe = options.from_str(text).map_err(parse_error)?;
+    if probe.format > CURRENT_FORMAT {
+        return Err(StorageError::NewerFormat {
+            path: path.to_path_buf(),
+            found: probe.format,
+            supported: CURRENT_FORMAT,
+        });
+    }
+    if probe.format == 0 {
+        return Err(invalid(path, "format 0 does not exist; the file is damaged"));
+    }
+    let mut notebook: Notebook = options.from_str(text).map_err(parse_error)?;
+    migrate(&mut notebook);
+    validate(path, &mut notebook)?;
+    Ok(notebook)
+}
+
+/// Brings an older notebook up to [`CURRENT_FORMAT`]. Nothing to do yet: 1 is the first.
+fn migrate(notebook: &mut Notebook) {
+    notebook.format = CURRENT_FORMAT;
+}
+
+fn invalid(path: &Path, problem: impl Into<String>) -> StorageError {
+    StorageError::Invalid {
+        path: path.to_path_buf(),
+        problem: problem.into(),
+    }
+}
+
+/// Rejects what would break the app later (duplicate ids, dangling references, ratings out
+/// of range) and repairs what is only bookkeeping (the next id, a stale text hash).
+fn validate(path: &Path, nb: &mut Notebook) -> Result<(), StorageError> {
+    let mut seen: HashSet<Id> = HashSet::new();
+    let mut check_id = |id: Id, what: &str| {
+        if seen.insert(id) {
+            Ok(())
+        } else {
+            Err(invalid(path, format!("id {id} is used twice (second time by {what})")))
+        }
+    };
+    for a in &nb.actors {
+        check_id(a.id, &format!("actor \"{}\"", a.name))?;
+    }
+    for s in &nb.stakes {
+        check_id(s.id, &format!("stake \"{}\"", s.title))?;
+    }
+    for r in &nb.risks {
+        check_id(r.id, &format!("risk \"{}\"", r.title))?;
+    }
+    for (_, e) in nb.all_evidence() {
+        check_id(e.id, &format!("evidence \"{}\"", e.quote))?;
+    }
+    let actor_ids: HashSet<Id> = nb.actors.iter().map(|a| a.id).collect();
+    for s in &nb.stakes {
+        if let Some(missing) = s.holders.iter().find(|h| !actor_ids.contains(h)) {
+            return Err(invalid(
+                path,
+                format!("stake \"{}\" names actor id {missing}, which does not exist", s.title),
+            ));
+        }
+    }
+    for r in &nb.risks {
+        if let Some(missing) = r.actors.iter().find(|a| !actor_ids.contains(a)) {
+            return Err(invalid(
+                path,
+                format!("risk \"{}\" names actor id {missing}, which does not exist", r.title),
+            ));
+        }
+        for (name, value) in [("likelihood", r.likelihood), ("impact", r.impact)] {
+            if !(1..=5).contains(&value) {
+                return Err(invalid(
+                    path,
+                    format!("risk \"{}\" has {name} {value}; it must be 1 to 5", r.title),
+                ));
+            }
+        }
+    }
+    let max_id = seen.iter().copied().max().unwrap_or(0);
+    nb.next_id = nb.next_id.max(max_id.saturating_add(1));
+    if !nb.article.hash_matches() {
+        nb.article.text_sha256 = sha256_hex(&nb.article.text);
+    }
+    Ok(())
+}
+
+/// Reads a notebook file, validates it and re-checks every evidence span against its text.
+pub fn load_notebook(path: &Path) -> Result<(Notebook, Vec<SpanReport>), StorageError> {
+    let io = |action: &'static str| {
+        move |source: std::io::Error| StorageError::Io {
+            path: path.to_path_buf(),
+            action,
+            source,
+        }
+    };
+    let size = std::fs::metadata(path).map_err(io("cannot read"))?.len();
+    if size > MAX_NOTEBOOK_BYTES {
+        return Err(invalid(
+            path,
+            format!(
+                "the file is {} MB; notebooks larger than {} MB are not opened",
+                size / 1_000_000,
+                MAX_NOTEBOOK_BYTES / 1_000_000
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io("cannot read"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        invalid(
+            path,
+            format!(
+                "not a notebook: byte {} is not UTF-8 text (is this the right file?)",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    let mut notebook = from_ron(path, text.strip_prefix('\u{feff}').unwrap_or(&text))?;
+    let reports = reanchor(&mut notebook);
+    Ok((notebook, reports))
+}
+
+/// Saves a notebook atomically. Refuses to replace an existing file that is not a
+/// notebook, so a mistyped path cannot destroy someone's document.
+pub fn save_notebook(path: &Path, notebook: &Notebook) -> Result<(), StorageError> {
+    if path.exists() && !looks_like_notebook(path) {
+        return Err(StorageError::WouldClobber {
+            path: path.to_path_buf(),
+        });
+    }
+    write_atomic(path, to_ron(notebook).as_bytes())
+}
+
+/// True for an empty file or one that starts like a notebook.
+fn looks_like_notebook(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(512);
+    if file.take(512).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.is_empty() || head.starts_with(MAGIC)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Edit, ItemKind};
+
+    fn sample() -> Notebook {
+        let mut nb = Notebook::new(Article::new("Title", "Лавров said “hello” to Kabul."));
+        let id = nb.allocate_id();
+        Edit::AddItem {
+            kind: ItemKind::Actor,
+            id,
+            name: "Лавров".into(),
+            evidence: None,
+        }
+        .apply(&mut nb)
+        .unwrap();
+        nb
+    }
+
+    #[test]
+    fn round_trip_is_byte_identical() {
+        let nb = sample();
+        let text = to_ron(&nb);
+        assert!(text.starts_with(MAGIC), "{text}");
+        let back = from_ron(Path::new("x.ron"), &text).unwrap();
+        assert_eq!(back, nb);
+        assert_eq!(to_ron(&back), text);
+    }
+
+    #[test]
+    fn parse_errors_name_file_line_and_column() {
+        let text = to_ron(&sample()).replace("actors: [", "actors: [[[");
+        let err = from_ron(Path::new("bad.ron"), &text).unwrap_err().to_string();
+        assert!(err.starts_with("bad.ron:"), "{err}");
+        assert!(err.contains("not a valid notebook"), "{err}");
+    }
+
+    #[test]
+    fn newer_format_is_refused() {
+        let text = to_ron(&sample()).replacen("format: 1", "format: 99", 1);
+        let err = from_ron(Path::new("new.ron"), &text).unwrap_err();
+        assert!(matches!(err, StorageError::NewerFormat { found: 99, .. }), "{err}");
+    }
+
+    #[test]
+    fn duplicate_ids_and_missing_actors_are_refused() {
+        let mut nb = sample();
+        nb.actors.push(nb.actors[0].clone());
+        let err = from_ron(Path::new("d.ron"), &to_ron(&nb)).unwrap_err().to_string();
+        assert!(err.contains("used twice"), "{err}");
+
+        let mut nb = sample();
+        let id = nb.allocate_id();
+        Edit::AddItem {
+            kind: ItemKind::Stake,
+            id,
+            name: "S".into(),
+            evidence: None,
+        }
+        .apply(&mut nb)
+        .unwrap();
+        nb.stakes[0].holders.push(999);
+        let err = from_ron(Path::new("m.ron"), &to_ron(&nb)).unwrap_err().to_string();
+        assert!(err.contains("actor id 999"), "{err}");
+    }
+
+    #[test]
+    fn refuses_to_overwrite_a_non_notebook() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("essay.txt");
+        std::fs::write(&path, "my essay").unwrap();
+        let err = save_notebook(&path, &sample()).unwrap_err();
+        assert!(matches!(err, StorageError::WouldClobber { .. }));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "my essay");
+    }
+}

@@ -1,0 +1,13 @@
+//! Notebooks on disk: the versioned RON format, atomic writes, per-user folders, recent files.
+
+mod atomic;
+mod error;
+mod format;
+mod paths;
+mod settings;
+
+pub use atomic::write_atomic;
+pub use error::StorageError;
+pub use format::{CURRENT_FORMAT, from_ron, load_notebook, save_notebook, to_ron};
+pub use paths::AppDirs;
+pub use settings::Settings;

@@ -1,0 +1,2 @@
+//! ui
+pub fn run(_p: Option<std::path::PathBuf>) -> Result<(), String> { Ok(()) }
