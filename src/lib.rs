@@ -8,6 +8,7 @@ pub mod anchor;
 pub mod cli;
 pub mod import;
 pub mod model;
+pub mod search;
 pub mod storage;
 #[cfg(feature = "gui")]
 pub mod ui;

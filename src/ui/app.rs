@@ -1,0 +1,806 @@
+//! The app: owns the document and the view state, draws the window, and applies every
+//! [`Command`] in one place (`apply`).
+
+use super::article_view::{ArticleInput, ArticleView, Highlight};
+use super::command::{AfterSave, Command};
+use super::file_dialog::{Dialogs, FilePicker, PickOutcome, PickRequest, Purpose, with_notebook_extension};
+use super::find_bar::FindBar;
+use super::modals::{self, Modal, ModalAnswer};
+use super::panes::{self, PaneContext, Tab, fields::shorten};
+use super::theme;
+use crate::anchor::{SpanReport, evidence_for};
+use crate::import::{ArticleFormat, import_bytes, import_file};
+use crate::model::{
+    AnchorStatus, Document, Edit, ItemKind, ItemRef, Notebook, TextIndex,
+};
+use crate::storage::{AppDirs, Settings, load_notebook, save_notebook};
+use eframe::egui::{self, RichText, Ui, ViewportCommand};
+use std::path::{Path, PathBuf};
+
+/// The sample article, shipped inside the binary so the first start always has something
+/// to read.
+const SAMPLE_ARTICLE: &[u8] = include_bytes!("../../assets/articles/lavrov-central-asia-tour.txt");
+const SAMPLE_FILE_NAME: &str = "lavrov-central-asia-tour.txt";
+
+/// How long a revealed span flashes, in seconds.
+const FLASH_SECONDS: f64 = 1.6;
+
+/// The whole app state.
+pub struct BriefingApp {
+    doc: Document,
+    path: Option<PathBuf>,
+    index: TextIndex,
+    article: ArticleView,
+    find: FindBar,
+    focus: Option<ItemRef>,
+    tab: Tab,
+    scroll_to_focus: bool,
+    flash: Option<(usize, usize, f64)>,
+    dirs: AppDirs,
+    settings: Settings,
+    dialogs: Dialogs,
+    modal: Option<Modal>,
+    /// What to do once the pending "save as" has succeeded.
+    after_save: Option<AfterSave>,
+    status: String,
+    allow_close: bool,
+    close_now: bool,
+    window_title: String,
+    ctx: Option<egui::Context>,
+}
+
+impl BriefingApp {
+    /// Starts the app: on `open` if given, else on the last notebook, else on the sample.
+    pub fn new(dirs: AppDirs, picker: impl FilePicker, open: Option<PathBuf>) -> Self {
+        let (settings, settings_note) = Settings::load(&dirs.settings_file());
+        let mut app = Self {
+            doc: Document::saved(sample_notebook()),
+            path: None,
+            index: TextIndex::new(""),
+            article: ArticleView::default(),
+            find: FindBar::default(),
+            focus: None,
+            tab: Tab::Actors,
+            scroll_to_focus: false,
+            flash: None,
+            dirs,
+            settings,
+            dialogs: Dialogs::new(picker),
+            modal: None,
+            after_save: None,
+            status: String::new(),
+            allow_close: false,
+            close_now: false,
+            window_title: String::new(),
+            ctx: None,
+        };
+        app.reset_view();
+        app.status = "Select words in the article to attach them as evidence.".to_owned();
+        let last = app
+            .settings
+            .last_notebook
+            .clone()
+            .filter(|p| p.exists());
+        if let Some(path) = open.or(last) {
+            app.open_path(&path);
+        }
+        if let Some(note) = settings_note {
+            app.status = note;
+        }
+        app
+    }
+
+    /// The document being edited.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Where the notebook is saved, if it is.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The item new evidence goes to.
+    pub fn focus(&self) -> Option<ItemRef> {
+        self.focus
+    }
+
+    /// The status line's text.
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// The question on screen, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// The article view (its selection can be set, as a user's drag would).
+    pub fn article_view(&mut self) -> &mut ArticleView {
+        &mut self.article
+    }
+
+    /// True once the user chose to close the window (and nothing is left unsaved).
+    pub fn wants_close(&self) -> bool {
+        self.close_now
+    }
+
+    /// Carries out a command: the one place the app changes state on the user's behalf.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Edit(edit) => self.edit(edit),
+            Command::SealUndoGroup => self.doc.seal(),
+            Command::Undo => {
+                if self.doc.undo() {
+                    self.after_history_move("Undone");
+                }
+            }
+            Command::Redo => {
+                if self.doc.redo() {
+                    self.after_history_move("Redone");
+                }
+            }
+            Command::Focus(item) => {
+                self.focus = Some(item);
+                self.tab = Tab::of(item.kind);
+                self.scroll_to_focus = true;
+            }
+            Command::Reveal { start, end } => {
+                self.article.reveal(start);
+                self.flash = Some((start, end, self.now()));
+            }
+            Command::AttachSelection => self.attach_selection(),
+            Command::NewFromSelection(kind) => self.new_from_selection(kind),
+            Command::AddItem(kind) => {
+                let id = self.doc.allocate_id();
+                self.edit(Edit::AddItem {
+                    kind,
+                    id,
+                    name: String::new(),
+                    evidence: None,
+                });
+                self.apply(Command::Focus(ItemRef { kind, id }));
+            }
+            Command::NewNotebook => self.guard_unsaved(AfterSave::PickArticle),
+            Command::Open => self.guard_unsaved(AfterSave::PickFile),
+            Command::OpenPath(path) => self.guard_unsaved(AfterSave::Open(path)),
+            Command::Save => match self.path.clone() {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => self.pick(Purpose::SaveNotebook),
+            },
+            Command::SaveAs => self.pick(Purpose::SaveNotebook),
+            Command::Quit => self.guard_unsaved(AfterSave::Quit),
+            Command::Find => self.find.open(),
+        }
+    }
+
+    fn now(&self) -> f64 {
+        self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time))
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let deleted = match &edit {
+            Edit::DeleteItem(item) => Some(*item),
+            _ => None,
+        };
+        match self.doc.apply(edit) {
+            Ok(()) => {
+                if deleted.is_some() && deleted == self.focus {
+                    self.focus = None;
+                    self.status = "Deleted. Undo (Ctrl+Z) brings it back.".to_owned();
+                }
+            }
+            Err(e) => self.status = format!("Could not change the notebook: {e}"),
+        }
+    }
+
+    fn after_history_move(&mut self, what: &str) {
+        if self.focus.is_some_and(|f| !self.doc.notebook().contains(f)) {
+            self.focus = None;
+        }
+        self.status = what.to_owned();
+    }
+
+    fn attach_selection(&mut self) {
+        let Some((start, end)) = self.article.selection() else {
+            self.status = "Select words in the article first.".to_owned();
+            return;
+        };
+        let Some(item) = self.focus.filter(|f| self.doc.notebook().contains(*f)) else {
+            self.status = "Select an actor, stake or risk in the pane first (or make a new one from the selection).".to_owned();
+            return;
+        };
+        let id = self.doc.allocate_id();
+        let evidence = evidence_for(&self.doc.notebook().article.text, &self.index, id, start, end);
+        let quote = shorten(&evidence.quote, 60);
+        self.edit(Edit::AttachEvidence(item, evidence));
+        let name = self.doc.notebook().item_name(item).unwrap_or_default().to_owned();
+        self.status = format!("Attached “{quote}” to {} “{name}”.", item.kind.label());
+        self.article.clear_selection();
+    }
+
+    fn new_from_selection(&mut self, kind: ItemKind) {
+        let Some((start, end)) = self.article.selection() else {
+            self.status = "Select words in the article first.".to_owned();
+            return;
+        };
+        let item_id = self.doc.allocate_id();
+        let evidence_id = self.doc.allocate_id();
+        let evidence = evidence_for(
+            &self.doc.notebook().article.text,
+            &self.index,
+            evidence_id,
+            start,
+            end,
+        );
+        let limit = if kind == ItemKind::Actor { 80 } else { 120 };
+        let name = shorten(&evidence.quote, limit);
+        self.edit(Edit::AddItem {
+            kind,
+            id: item_id,
+            name,
+            evidence: Some(evidence),
+        });
+        self.apply(Command::Focus(ItemRef { kind, id: item_id }));
+        self.article.clear_selection();
+        self.status = format!("New {} from the selection.", kind.label());
+    }
+
+    fn guard_unsaved(&mut self, then: AfterSave) {
+        if self.doc.is_dirty() {
+            self.modal = Some(Modal::Unsaved(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    fn proceed(&mut self, then: AfterSave) {
+        match then {
+            AfterSave::Open(path) => self.open_path(&path),
+            AfterSave::PickArticle => self.pick(Purpose::NewFromArticle),
+            AfterSave::PickFile => self.pick(Purpose::Open),
+            AfterSave::Quit => {
+                self.allow_close = true;
+                self.close_now = true;
+            }
+        }
+    }
+
+    fn pick(&mut self, purpose: Purpose) {
+        if self.dialogs.unavailable {
+            self.modal = Some(Modal::TypedPath {
+                purpose,
+                text: self.suggested_path(purpose),
+                note: "No system file dialog is available here (it needs xdg-desktop-portal or zenity). Type the file's path:".to_owned(),
+            });
+            return;
+        }
+        if self.dialogs.is_open() {
+            self.status = "A file dialog is already open.".to_owned();
+            return;
+        }
+        let folder = self.default_folder();
+        let file_name = (purpose == Purpose::SaveNotebook).then(|| self.suggested_file_name());
+        let ctx = self.ctx.clone();
+        self.dialogs.request(
+            PickRequest {
+                purpose,
+                folder,
+                file_name,
+            },
+            move || {
+                if let Some(ctx) = &ctx {
+                    ctx.request_repaint();
+                }
+            },
+        );
+        self.status = format!("{}…", purpose.title());
+    }
+
+    fn default_folder(&self) -> PathBuf {
+        if let Some(dir) = self.path.as_deref().and_then(Path::parent) {
+            return dir.to_path_buf();
+        }
+        // Best effort: the dialog still opens (elsewhere) if the folder cannot be made.
+        let _ = std::fs::create_dir_all(&self.dirs.notebooks);
+        self.dirs.notebooks.clone()
+    }
+
+    fn suggested_file_name(&self) -> String {
+        let title = &self.doc.notebook().brief.title;
+        let slug: String = title
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .take(8)
+            .collect::<Vec<_>>()
+            .join("-");
+        format!("{}.ron", if slug.is_empty() { "notebook" } else { &slug })
+    }
+
+    fn suggested_path(&self, purpose: Purpose) -> String {
+        let folder = self.default_folder();
+        match purpose {
+            Purpose::SaveNotebook => folder.join(self.suggested_file_name()),
+            _ => folder,
+        }
+        .display()
+        .to_string()
+    }
+
+    fn handle_pick(&mut self, purpose: Purpose, outcome: PickOutcome) {
+        match outcome {
+            PickOutcome::Chosen(path) => self.use_path(purpose, &path),
+            PickOutcome::Cancelled => {
+                self.after_save = None;
+                self.status = "Cancelled.".to_owned();
+            }
+            PickOutcome::Unavailable => self.pick(purpose),
+        }
+    }
+
+    fn use_path(&mut self, purpose: Purpose, path: &Path) {
+        match purpose {
+            Purpose::Open | Purpose::NewFromArticle => self.open_path(path),
+            Purpose::SaveNotebook => {
+                let path = with_notebook_extension(path);
+                if self.save_to(&path)
+                    && let Some(then) = self.after_save.take()
+                {
+                    self.proceed(then);
+                }
+            }
+        }
+    }
+
+    /// Opens a notebook (.ron) or starts a new notebook from an article (anything else).
+    fn open_path(&mut self, path: &Path) {
+        let is_notebook = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        if is_notebook {
+            match load_notebook(path) {
+                Ok((notebook, reports)) => {
+                    self.doc = Document::saved(notebook);
+                    self.path = Some(path.to_path_buf());
+                    self.remember(path);
+                    self.reset_view();
+                    self.status = format!("Opened {}. {}", display_name(path), anchor_summary(&reports));
+                }
+                Err(e) => self.modal = Some(Modal::Error(e.to_string())),
+            }
+        } else {
+            match import_file(path) {
+                Ok(article) => {
+                    self.doc = Document::saved(Notebook::new(article));
+                    self.path = None;
+                    self.reset_view();
+                    self.status = format!(
+                        "New notebook from {}. Save it with Ctrl+S.",
+                        display_name(path)
+                    );
+                }
+                Err(e) => self.modal = Some(Modal::Error(e.to_string())),
+            }
+        }
+    }
+
+    /// Saves to `path`; on failure the changes stay in memory, unsaved, and the user is told.
+    fn save_to(&mut self, path: &Path) -> bool {
+        match save_notebook(path, self.doc.notebook()) {
+            Ok(()) => {
+                self.doc.mark_saved();
+                self.path = Some(path.to_path_buf());
+                self.remember(path);
+                self.status = format!("Saved {}.", path.display());
+                true
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.modal = Some(Modal::Error(format!(
+                    "{e}\n\nYour changes are still here, not saved. Try Save As to choose another place."
+                )));
+                false
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        self.settings.note_opened(path);
+        if let Err(e) = self.settings.save(&self.dirs.settings_file()) {
+            self.status = format!("Could not remember recent files: {e}");
+        }
+    }
+
+    fn reset_view(&mut self) {
+        self.index = TextIndex::new(&self.doc.notebook().article.text);
+        self.article.invalidate();
+        self.focus = None;
+        self.flash = None;
+        self.after_save = None;
+    }
+
+    fn answer_modal(&mut self, answer: ModalAnswer) {
+        self.modal = None;
+        match answer {
+            ModalAnswer::Save(then) => match self.path.clone() {
+                Some(path) => {
+                    if self.save_to(&path) {
+                        self.proceed(then);
+                    }
+                }
+                None => {
+                    self.after_save = Some(then);
+                    self.pick(Purpose::SaveNotebook);
+                }
+            },
+            ModalAnswer::Discard(then) => {
+                self.after_save = None;
+                self.proceed(then);
+            }
+            ModalAnswer::Path(purpose, text) => self.use_path(purpose, Path::new(&text)),
+            ModalAnswer::Dismiss => self.after_save = None,
+        }
+    }
+
+    /// Draws one frame and applies what the user did.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.ctx = Some(ctx.clone());
+        let mut cmds: Vec<Command> = Vec::new();
+
+        if let Some((purpose, outcome)) = self.dialogs.poll() {
+            self.handle_pick(purpose, outcome);
+        }
+        self.read_shortcuts(ui, &mut cmds);
+        self.read_dropped_files(ui, &mut cmds);
+        self.handle_close_request(ui);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut cmds));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::right("panes")
+            .resizable(true)
+            .default_size(470.0)
+            .min_size(340.0)
+            .show(ui, |ui| {
+                let mut cx = PaneContext {
+                    notebook: self.doc.notebook(),
+                    focus: self.focus,
+                    cmds: &mut cmds,
+                    scroll_to_focus: self.scroll_to_focus,
+                };
+                panes::show(ui, &mut self.tab, &mut cx);
+            });
+        self.scroll_to_focus = false;
+        egui::CentralPanel::default().show(ui, |ui| self.article_panel(ui, &mut cmds));
+
+        if let Some(modal) = &mut self.modal
+            && let Some(answer) = modals::show(&ctx, modal)
+        {
+            self.answer_modal(answer);
+        }
+        for cmd in cmds {
+            self.apply(cmd);
+        }
+        self.update_title(&ctx);
+        if self.close_now {
+            self.close_now = false;
+            self.settings.last_notebook = self.path.clone();
+            // Best effort: failing to remember the last notebook must not block quitting.
+            let _ = self.settings.save(&self.dirs.settings_file());
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn read_shortcuts(&mut self, ui: &Ui, cmds: &mut Vec<Command>) {
+        let typing = ui.ctx().text_edit_focused();
+        ui.input_mut(|i| {
+            let mut pairs = vec![
+                (theme::SAVE_AS, Command::SaveAs),
+                (theme::SAVE, Command::Save),
+                (theme::OPEN, Command::Open),
+                (theme::NEW, Command::NewNotebook),
+                (theme::QUIT, Command::Quit),
+                (theme::FIND, Command::Find),
+                (theme::ATTACH, Command::AttachSelection),
+                (theme::NEW_ACTOR, Command::NewFromSelection(ItemKind::Actor)),
+                (theme::NEW_STAKE, Command::NewFromSelection(ItemKind::Stake)),
+                (theme::NEW_RISK, Command::NewFromSelection(ItemKind::Risk)),
+            ];
+            // A focused text field undoes its own typing; don't fight it.
+            if !typing {
+                pairs.insert(0, (theme::REDO, Command::Redo));
+                pairs.insert(1, (theme::REDO_Y, Command::Redo));
+                pairs.insert(2, (theme::UNDO, Command::Undo));
+            }
+            for (shortcut, cmd) in pairs {
+                if i.consume_shortcut(&shortcut) {
+                    cmds.push(cmd);
+                }
+            }
+        });
+    }
+
+    fn read_dropped_files(&mut self, ui: &Ui, cmds: &mut Vec<Command>) {
+        let dropped = ui.input(|i| i.raw.dropped_files.clone());
+        if let Some(path) = dropped
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+        {
+            cmds.push(Command::OpenPath(path));
+        }
+    }
+
+    fn handle_close_request(&mut self, ui: &Ui) {
+        if !ui.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        if self.doc.is_dirty() && !self.allow_close {
+            ui.ctx().send_viewport_cmd(ViewportCommand::CancelClose);
+            self.modal = Some(Modal::Unsaved(AfterSave::Quit));
+        } else {
+            self.settings.last_notebook = self.path.clone();
+            let _ = self.settings.save(&self.dirs.settings_file());
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let name = self
+            .path
+            .as_deref()
+            .map_or_else(|| "Untitled notebook".to_owned(), display_name);
+        let mark = if self.doc.is_dirty() { "● " } else { "" };
+        let title = format!("{mark}{name} — Briefing Notebook");
+        if title != self.window_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// The window title as last sent.
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+        let ctx = ui.ctx().clone();
+        let item = |ui: &mut Ui, label: &str, shortcut: Option<egui::KeyboardShortcut>| {
+            let mut button = egui::Button::new(label);
+            if let Some(s) = shortcut {
+                button = button.shortcut_text(ctx.format_shortcut(&s));
+            }
+            ui.add(button).clicked()
+        };
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if item(ui, "New from article…", Some(theme::NEW)) {
+                    cmds.push(Command::NewNotebook);
+                }
+                if item(ui, "Open…", Some(theme::OPEN)) {
+                    cmds.push(Command::Open);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.weak("Nothing yet");
+                    }
+                    for path in &self.settings.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            cmds.push(Command::OpenPath(path.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                if item(ui, "Save", Some(theme::SAVE)) {
+                    cmds.push(Command::Save);
+                }
+                if item(ui, "Save as…", Some(theme::SAVE_AS)) {
+                    cmds.push(Command::SaveAs);
+                }
+                ui.separator();
+                if item(ui, "Quit", Some(theme::QUIT)) {
+                    cmds.push(Command::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                if ui
+                    .add_enabled(
+                        self.doc.can_undo(),
+                        egui::Button::new("Undo").shortcut_text(ctx.format_shortcut(&theme::UNDO)),
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::Undo);
+                }
+                if ui
+                    .add_enabled(
+                        self.doc.can_redo(),
+                        egui::Button::new("Redo").shortcut_text(ctx.format_shortcut(&theme::REDO)),
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::Redo);
+                }
+                ui.separator();
+                if item(ui, "Find in article…", Some(theme::FIND)) {
+                    cmds.push(Command::Find);
+                }
+            });
+            ui.menu_button("Annotate", |ui| {
+                if item(ui, "Attach selection to selected item", Some(theme::ATTACH)) {
+                    cmds.push(Command::AttachSelection);
+                }
+                if item(ui, "New actor from selection", Some(theme::NEW_ACTOR)) {
+                    cmds.push(Command::NewFromSelection(ItemKind::Actor));
+                }
+                if item(ui, "New stake from selection", Some(theme::NEW_STAKE)) {
+                    cmds.push(Command::NewFromSelection(ItemKind::Stake));
+                }
+                if item(ui, "New risk from selection", Some(theme::NEW_RISK)) {
+                    cmds.push(Command::NewFromSelection(ItemKind::Risk));
+                }
+            });
+        });
+    }
+
+    fn status_bar(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.label(&self.status);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let nb = self.doc.notebook();
+                let spans: Vec<_> = nb.all_evidence().collect();
+                let review = spans
+                    .iter()
+                    .filter(|(_, e)| e.status != AnchorStatus::Exact)
+                    .count();
+                let mut text = format!(
+                    "{} actors · {} stakes · {} risks · {} evidence",
+                    nb.actors.len(),
+                    nb.stakes.len(),
+                    nb.risks.len(),
+                    spans.len()
+                );
+                if review > 0 {
+                    text.push_str(&format!(" ({review} to review)"));
+                }
+                ui.weak(text);
+            });
+        });
+    }
+
+    fn article_panel(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+        self.selection_bar(ui, cmds);
+        let text = self.doc.notebook().article.text.clone();
+        if let Some((start, end)) = self.find.show(ui, &text) {
+            self.article.set_selection(start, end);
+            self.article.reveal(start);
+        }
+        ui.separator();
+
+        let now = ui.input(|i| i.time);
+        let flash = self.flash.and_then(|(a, b, t)| {
+            let strength = 1.0 - (now - t) / FLASH_SECONDS;
+            (strength > 0.0).then_some((a, b, strength as f32))
+        });
+        if flash.is_some() {
+            ui.ctx().request_repaint();
+        } else {
+            self.flash = None;
+        }
+        let nb = self.doc.notebook();
+        let highlights: Vec<Highlight> = nb
+            .all_evidence()
+            .filter(|(_, e)| e.status != AnchorStatus::Orphaned)
+            .map(|(item, e)| Highlight {
+                start: e.start,
+                end: e.end,
+                item,
+                emphasised: self.focus == Some(item),
+            })
+            .collect();
+        let describe = |item: ItemRef| {
+            let name = nb.item_name(item).unwrap_or_default();
+            let kind = item.kind.label();
+            format!("{}{}: {name}", kind[..1].to_uppercase(), &kind[1..])
+        };
+        let output = self.article.show(
+            ui,
+            &ArticleInput {
+                text: &text,
+                title: &nb.article.title,
+                highlights: &highlights,
+                find: self.find.matches(),
+                current_find: self.find.current(),
+                flash,
+                describe: &describe,
+            },
+        );
+        if let Some(item) = output.clicked_item {
+            cmds.push(Command::Focus(item));
+        }
+    }
+
+    fn selection_bar(&self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+        let ctx = ui.ctx().clone();
+        let shortcut = |s: &egui::KeyboardShortcut| ctx.format_shortcut(s);
+        ui.horizontal(|ui| {
+            let Some((start, end)) = self.article.selection() else {
+                ui.weak("Select words in the article (drag, double-click, or Shift+arrows) to use them as evidence.");
+                return;
+            };
+            let quote = self.index.slice(&self.doc.notebook().article.text, start, end);
+            ui.label(RichText::new(format!("“{}”", shorten(quote, 40))).italics());
+            let focus_name = self
+                .focus
+                .and_then(|f| self.doc.notebook().item_name(f).map(|n| (f, n)));
+            let attach_label = match focus_name {
+                Some((_, name)) => format!("Attach to “{}”", shorten(name, 24)),
+                None => "Attach to…".to_owned(),
+            };
+            if ui
+                .add_enabled(
+                    focus_name.is_some(),
+                    egui::Button::new(attach_label).shortcut_text(shortcut(&theme::ATTACH)),
+                )
+                .on_disabled_hover_text("Select an actor, stake or risk in the pane first")
+                .clicked()
+            {
+                cmds.push(Command::AttachSelection);
+            }
+            for (kind, label, key) in [
+                (ItemKind::Actor, "New actor", theme::NEW_ACTOR),
+                (ItemKind::Stake, "New stake", theme::NEW_STAKE),
+                (ItemKind::Risk, "New risk", theme::NEW_RISK),
+            ] {
+                if ui
+                    .button(RichText::new(label).color(theme::kind_color(kind)))
+                    .on_hover_text(shortcut(&key))
+                    .clicked()
+                {
+                    cmds.push(Command::NewFromSelection(kind));
+                }
+            }
+        });
+    }
+}
+
+impl eframe::App for BriefingApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}
+
+/// The sample article as a new notebook.
+fn sample_notebook() -> Notebook {
+    let mut article = import_bytes(SAMPLE_ARTICLE, ArticleFormat::Text)
+        .unwrap_or_else(|_| crate::model::Article::new("Untitled", " "));
+    article.imported_from = Some(SAMPLE_FILE_NAME.to_owned());
+    Notebook::new(article)
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// "30 evidence spans, all exact." or "28 exact, 2 moved, 1 orphaned: review them."
+fn anchor_summary(reports: &[SpanReport]) -> String {
+    if reports.is_empty() {
+        return String::new();
+    }
+    let count = |s: AnchorStatus| reports.iter().filter(|r| r.anchored.status == s).count();
+    let exact = count(AnchorStatus::Exact);
+    if exact == reports.len() {
+        return format!("{} evidence spans, all exact.", reports.len());
+    }
+    format!(
+        "{exact} exact, {} moved, {} fuzzy, {} orphaned: review them in the panes.",
+        count(AnchorStatus::Moved),
+        count(AnchorStatus::Fuzzy),
+        count(AnchorStatus::Orphaned)
+    )
+}

@@ -1,0 +1,55 @@
+//! What the views ask the app to do. Views push commands; `BriefingApp::apply` carries
+//! them out in one place, so every error is reported once and every change can be undone.
+
+use crate::model::{Edit, ItemKind, ItemRef};
+use std::path::PathBuf;
+
+/// A request from a view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Change the notebook (one undo step).
+    Edit(Edit),
+    /// A text field lost focus: the next typing there is a new undo step.
+    SealUndoGroup,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Put an item in focus (and show it in its pane).
+    Focus(ItemRef),
+    /// Show and flash a span of the article.
+    Reveal { start: usize, end: usize },
+    /// Attach the current article selection to the item in focus.
+    AttachSelection,
+    /// Make a new item of this kind from the current selection.
+    NewFromSelection(ItemKind),
+    /// Add an empty item of this kind.
+    AddItem(ItemKind),
+    /// Start a new notebook from an article chosen in a dialog.
+    NewNotebook,
+    /// Open a notebook or article chosen in a dialog.
+    Open,
+    /// Open this file (notebook or article), asking about unsaved changes first.
+    OpenPath(PathBuf),
+    /// Save to the current file, or ask where.
+    Save,
+    /// Ask where, then save.
+    SaveAs,
+    /// Quit, asking about unsaved changes first.
+    Quit,
+    /// Open the find bar.
+    Find,
+}
+
+/// Something to do once unsaved changes have been dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterSave {
+    /// Open a file.
+    Open(PathBuf),
+    /// Pick an article for a new notebook.
+    PickArticle,
+    /// Pick a file to open.
+    PickFile,
+    /// Close the window.
+    Quit,
+}

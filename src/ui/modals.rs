@@ -1,0 +1,103 @@
+//! Modal questions: unsaved changes, a typed path when no file dialog exists, errors.
+
+use super::command::AfterSave;
+use super::file_dialog::Purpose;
+use eframe::egui::{self, Key, TextEdit};
+
+/// The question on screen, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// Save / Discard / Cancel before doing something that would lose changes.
+    Unsaved(AfterSave),
+    /// No native dialog: type a path.
+    TypedPath {
+        /// What the path is for.
+        purpose: Purpose,
+        /// What is typed so far.
+        text: String,
+        /// Why this is shown.
+        note: String,
+    },
+    /// Something went wrong; the message names the file and what to do.
+    Error(String),
+}
+
+/// What the user answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ModalAnswer {
+    /// Save, then go on.
+    Save(AfterSave),
+    /// Go on without saving.
+    Discard(AfterSave),
+    /// A typed path.
+    Path(Purpose, String),
+    /// Close the question.
+    Dismiss,
+}
+
+/// Shows `modal`; returns the answer once given.
+pub fn show(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
+    let mut answer = None;
+    let response = egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        match modal {
+            Modal::Unsaved(then) => {
+                ui.heading("Save changes to this notebook?");
+                ui.label("Your changes will be lost if you don't save them.");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                        answer = Some(ModalAnswer::Save(then.clone()));
+                    }
+                    if ui.button("Discard").clicked() {
+                        answer = Some(ModalAnswer::Discard(then.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(ModalAnswer::Dismiss);
+                    }
+                });
+            }
+            Modal::TypedPath {
+                purpose,
+                text,
+                note,
+            } => {
+                ui.heading(purpose.title());
+                ui.label(note.as_str());
+                let label = ui.label("Path:");
+                let edit = ui
+                    .add(
+                        TextEdit::singleline(text)
+                            .id_salt("typed-path")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                if !edit.has_focus() && !edit.lost_focus() {
+                    edit.request_focus();
+                }
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK"));
+                    if (ok.clicked() || enter) && !text.trim().is_empty() {
+                        answer = Some(ModalAnswer::Path(*purpose, text.trim().to_owned()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(ModalAnswer::Dismiss);
+                    }
+                });
+            }
+            Modal::Error(message) => {
+                ui.heading("Something went wrong");
+                ui.label(message.as_str());
+                ui.add_space(8.0);
+                if ui.button("OK").clicked() {
+                    answer = Some(ModalAnswer::Dismiss);
+                }
+            }
+        }
+    });
+    if answer.is_none() && response.should_close() {
+        answer = Some(ModalAnswer::Dismiss);
+    }
+    answer
+}

@@ -1,0 +1,97 @@
+//! The right-hand panes: Brief, Actors, Stakes, Risks. They read the notebook and push
+//! commands; they never change it.
+
+mod actors;
+mod brief;
+pub mod fields;
+mod risks;
+mod stakes;
+
+use crate::model::{ItemKind, ItemRef, Notebook};
+use crate::ui::command::Command;
+use eframe::egui::{self, Align, RichText, ScrollArea, Ui};
+
+/// Which pane is showing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// Title and bottom line.
+    Brief,
+    /// Actors.
+    Actors,
+    /// Stakes.
+    Stakes,
+    /// Risks.
+    Risks,
+}
+
+impl Tab {
+    /// The tab that lists items of a kind.
+    pub fn of(kind: ItemKind) -> Self {
+        match kind {
+            ItemKind::Actor => Tab::Actors,
+            ItemKind::Stake => Tab::Stakes,
+            ItemKind::Risk => Tab::Risks,
+        }
+    }
+}
+
+/// What the panes read and where they send commands.
+pub struct PaneContext<'a> {
+    /// The notebook.
+    pub notebook: &'a Notebook,
+    /// The item in focus.
+    pub focus: Option<ItemRef>,
+    /// Commands for the app.
+    pub cmds: &'a mut Vec<Command>,
+    /// Scroll the focused item's card into view this frame.
+    pub scroll_to_focus: bool,
+}
+
+impl PaneContext<'_> {
+    fn scroll_if_focused(&self, item: ItemRef, header: &egui::Response) {
+        if self.scroll_to_focus && self.focus == Some(item) {
+            header.scroll_to_me(Some(Align::TOP));
+        }
+    }
+}
+
+/// Draws the tab bar and the current pane.
+pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
+    let nb = cx.notebook;
+    ui.horizontal(|ui| {
+        for (t, label) in [
+            (Tab::Brief, "Brief".to_owned()),
+            (Tab::Actors, format!("Actors ({})", nb.actors.len())),
+            (Tab::Stakes, format!("Stakes ({})", nb.stakes.len())),
+            (Tab::Risks, format!("Risks ({})", nb.risks.len())),
+        ] {
+            if ui
+                .selectable_label(*tab == t, RichText::new(label).strong())
+                .clicked()
+            {
+                *tab = t;
+            }
+        }
+    });
+    ui.separator();
+    let add = match tab {
+        Tab::Brief => None,
+        Tab::Actors => Some((ItemKind::Actor, "+ Add actor")),
+        Tab::Stakes => Some((ItemKind::Stake, "+ Add stake")),
+        Tab::Risks => Some((ItemKind::Risk, "+ Add risk")),
+    };
+    if let Some((kind, label)) = add
+        && ui.button(label).clicked()
+    {
+        cx.cmds.push(Command::AddItem(kind));
+    }
+    ScrollArea::vertical()
+        .id_salt("pane-scroll")
+        .auto_shrink(false)
+        .show(ui, |ui| match tab {
+            Tab::Brief => brief::show(ui, cx),
+            Tab::Actors => actors::show(ui, cx),
+            Tab::Stakes => stakes::show(ui, cx),
+            Tab::Risks => risks::show(ui, cx),
+        });
+}

@@ -1,0 +1,79 @@
+//! The Risks pane.
+
+use super::fields::{actor_picker, evidence_list, item_card, list_field, text_field};
+use super::PaneContext;
+use crate::model::{Edit, ItemKind, ItemRef, ListField, TextField, impact_word, likelihood_word};
+use crate::ui::command::Command;
+use eframe::egui::{self, Ui};
+
+/// Lists the risks; the focused one is expanded for editing.
+pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
+    let nb = cx.notebook;
+    if nb.risks.is_empty() {
+        ui.weak("No risks yet. Select a passage and press New risk (Ctrl+Alt+R), or Add risk.");
+    }
+    for risk in &nb.risks {
+        let item = ItemRef {
+            kind: ItemKind::Risk,
+            id: risk.id,
+        };
+        let focused = cx.focus == Some(item);
+        let subtitle = format!(
+            "Likelihood {} ({}) · impact {} ({}) · {} evidence",
+            risk.likelihood,
+            likelihood_word(risk.likelihood),
+            risk.impact,
+            impact_word(risk.impact),
+            risk.evidence.len()
+        );
+        let header = item_card(ui, cx.cmds, item, &risk.title, &subtitle, focused, |ui, cmds| {
+            let id = risk.id;
+            text_field(ui, cmds, "Risk", &risk.title, TextField::RiskTitle(id), false, "");
+            text_field(ui, cmds, "Detail", &risk.detail, TextField::RiskDetail(id), true, "How it would happen");
+            rating(ui, cmds, "Likelihood", ("likelihood", id), risk.likelihood, likelihood_word, |v| {
+                Edit::SetLikelihood(id, v)
+            });
+            rating(ui, cmds, "Impact", ("impact", id), risk.impact, impact_word, |v| {
+                Edit::SetImpact(id, v)
+            });
+            text_field(ui, cmds, "Time horizon", &risk.horizon, TextField::RiskHorizon(id), false, "e.g. 6-12 months");
+            list_field(ui, cmds, "Indicators to watch", &risk.indicators, ListField::RiskIndicators(id), "+ Indicator");
+            actor_picker(ui, cmds, "Actors involved", nb, &risk.actors, |actor| {
+                Edit::ToggleRiskActor { risk: id, actor }
+            });
+            evidence_list(ui, cmds, item, &risk.evidence);
+        });
+        cx.scroll_if_focused(item, &header);
+        ui.add_space(4.0);
+    }
+}
+
+fn rating(
+    ui: &mut Ui,
+    cmds: &mut Vec<Command>,
+    label: &str,
+    salt: (&str, u64),
+    value: u8,
+    word: fn(u8) -> &'static str,
+    edit: impl Fn(u8) -> Edit,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label(egui::RichText::new(label).small().strong());
+        egui::ComboBox::from_id_salt(salt)
+            .selected_text(format!("{value} – {}", word(value)))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for v in 1..=5 {
+                    if ui
+                        .selectable_label(v == value, format!("{v} – {}", word(v)))
+                        .clicked()
+                        && v != value
+                    {
+                        cmds.push(Command::Edit(edit(v)));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}

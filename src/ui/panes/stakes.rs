@@ -1,0 +1,62 @@
+//! The Stakes pane.
+
+use super::fields::{actor_picker, evidence_list, item_card, text_field};
+use super::PaneContext;
+use crate::model::{Edit, Importance, ItemKind, ItemRef, TextField};
+use crate::ui::command::Command;
+use eframe::egui::{self, Ui};
+
+/// Lists the stakes; the focused one is expanded for editing.
+pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
+    let nb = cx.notebook;
+    if nb.stakes.is_empty() {
+        ui.weak("No stakes yet. Select a passage and press New stake (Ctrl+Alt+S), or Add stake.");
+    }
+    for stake in &nb.stakes {
+        let item = ItemRef {
+            kind: ItemKind::Stake,
+            id: stake.id,
+        };
+        let focused = cx.focus == Some(item);
+        let holders: Vec<&str> = stake
+            .holders
+            .iter()
+            .filter_map(|&h| nb.actor(h).map(|a| a.name.as_str()))
+            .collect();
+        let subtitle = format!(
+            "{} importance · {} · {} evidence",
+            stake.importance.label(),
+            if holders.is_empty() { "no holders".to_owned() } else { holders.join(", ") },
+            stake.evidence.len()
+        );
+        let header = item_card(ui, cx.cmds, item, &stake.title, &subtitle, focused, |ui, cmds| {
+            let id = stake.id;
+            text_field(ui, cmds, "What is at stake", &stake.title, TextField::StakeTitle(id), false, "");
+            text_field(ui, cmds, "Detail", &stake.detail, TextField::StakeDetail(id), true, "Why it matters, for whom");
+            ui.horizontal(|ui| {
+                let label = ui.label(egui::RichText::new("Importance").small().strong());
+                egui::ComboBox::from_id_salt(("importance", id))
+                    .selected_text(stake.importance.label())
+                    .show_ui(ui, |ui| {
+                        for level in Importance::ALL {
+                            if ui
+                                .selectable_label(stake.importance == level, level.label())
+                                .clicked()
+                                && stake.importance != level
+                            {
+                                cmds.push(Command::Edit(Edit::SetImportance(id, level)));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+            actor_picker(ui, cmds, "Held by", nb, &stake.holders, |actor| {
+                Edit::ToggleStakeHolder { stake: id, actor }
+            });
+            evidence_list(ui, cmds, item, &stake.evidence);
+        });
+        cx.scroll_if_focused(item, &header);
+        ui.add_space(4.0);
+    }
+}
