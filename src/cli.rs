@@ -134,7 +134,10 @@ fn check_text(path: &Path, notebook: &Notebook, reports: &[SpanReport]) -> Strin
         AnchorStatus::Fuzzy,
         AnchorStatus::Orphaned,
     ] {
-        let n = reports.iter().filter(|r| r.anchored.status == status).count();
+        let n = reports
+            .iter()
+            .filter(|r| r.anchored.status == status)
+            .count();
         if n > 0 {
             counts.push(format!("{n} {}", status.label()));
         }

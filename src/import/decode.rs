@@ -36,7 +36,9 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String
         .collect::<Result<_, _>>()
         .map_err(|_| "the UTF-16 text is damaged (unpaired surrogate)".to_owned())?;
     if text.contains('\0') {
-        return Err("this looks like a binary file, not text (it contains NUL characters)".to_owned());
+        return Err(
+            "this looks like a binary file, not text (it contains NUL characters)".to_owned(),
+        );
     }
     Ok(text)
 }

@@ -30,9 +30,9 @@ pub fn to_plain_text(markdown: &str) -> (String, Option<String>) {
             }
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
-                end_block(&mut out)
-            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::BlockQuote(_),
+            ) => end_block(&mut out),
             _ => {}
         }
     }
@@ -51,9 +51,13 @@ mod tests {
 
     #[test]
     fn strips_markup_and_finds_title() {
-        let (text, title) =
-            to_plain_text("# Lavrov *tours*\n\nHe met [Jeenbekov](http://x) in **Bishkek**.\n\n- one\n- two\n");
+        let (text, title) = to_plain_text(
+            "# Lavrov *tours*\n\nHe met [Jeenbekov](http://x) in **Bishkek**.\n\n- one\n- two\n",
+        );
         assert_eq!(title.as_deref(), Some("Lavrov tours"));
-        assert_eq!(text, "Lavrov tours\nHe met Jeenbekov in Bishkek.\none\ntwo\n");
+        assert_eq!(
+            text,
+            "Lavrov tours\nHe met Jeenbekov in Bishkek.\none\ntwo\n"
+        );
     }
 }

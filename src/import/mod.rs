@@ -139,7 +139,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.title, "Lavrov’s Tour");
-        assert_eq!(&*a.text, "Lavrov’s Tour\n\nRussia’s minister went.\nЛавров.");
+        assert_eq!(
+            &*a.text,
+            "Lavrov’s Tour\n\nRussia’s minister went.\nЛавров."
+        );
     }
 
     #[test]
@@ -151,8 +154,16 @@ mod tests {
     #[test]
     fn binary_and_empty_files_are_refused_clearly() {
         let elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
-        assert!(import_bytes(elf, ArticleFormat::Text).unwrap_err().contains("binary"));
-        assert!(import_bytes(b"  \n\n", ArticleFormat::Text).unwrap_err().contains("no text"));
+        assert!(
+            import_bytes(elf, ArticleFormat::Text)
+                .unwrap_err()
+                .contains("binary")
+        );
+        assert!(
+            import_bytes(b"  \n\n", ArticleFormat::Text)
+                .unwrap_err()
+                .contains("no text")
+        );
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         assert!(import_bytes(png, ArticleFormat::Text).is_err());
     }

@@ -161,12 +161,17 @@ mod tests {
     #[test]
     fn typing_in_one_field_is_one_undo_step() {
         let mut d = doc();
-        d.apply(Edit::SetText(TextField::BottomLine, "a".into())).unwrap();
-        d.apply(Edit::SetText(TextField::BottomLine, "ab".into())).unwrap();
+        d.apply(Edit::SetText(TextField::BottomLine, "a".into()))
+            .unwrap();
+        d.apply(Edit::SetText(TextField::BottomLine, "ab".into()))
+            .unwrap();
         assert!(d.is_dirty());
         assert!(d.undo());
         assert_eq!(d.notebook().brief.bottom_line, "");
-        assert!(!d.is_dirty(), "undo back to the saved state clears the unsaved mark");
+        assert!(
+            !d.is_dirty(),
+            "undo back to the saved state clears the unsaved mark"
+        );
         assert!(d.redo());
         assert_eq!(d.notebook().brief.bottom_line, "ab");
     }
@@ -174,9 +179,11 @@ mod tests {
     #[test]
     fn seal_splits_groups_and_ids_are_never_reused() {
         let mut d = doc();
-        d.apply(Edit::SetText(TextField::BottomLine, "a".into())).unwrap();
+        d.apply(Edit::SetText(TextField::BottomLine, "a".into()))
+            .unwrap();
         d.seal();
-        d.apply(Edit::SetText(TextField::BottomLine, "ab".into())).unwrap();
+        d.apply(Edit::SetText(TextField::BottomLine, "ab".into()))
+            .unwrap();
         d.undo();
         assert_eq!(d.notebook().brief.bottom_line, "a");
         let id = d.allocate_id();

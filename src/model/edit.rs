@@ -1,8 +1,6 @@
 //! Every change the UI (or a script) can make to a notebook, as a value.
 
-use super::{
-    Actor, ActorKind, Evidence, Id, Importance, ItemKind, ItemRef, Notebook, Risk, Stake,
-};
+use super::{Actor, ActorKind, Evidence, Id, Importance, ItemKind, ItemRef, Notebook, Risk, Stake};
 use thiserror::Error;
 
 /// A free-text field of the notebook.
@@ -162,7 +160,9 @@ impl Edit {
                     .push(evidence);
             }
             Edit::RemoveEvidence(item, evidence_id) => {
-                let list = nb.evidence_of_mut(item).ok_or(EditError::NoSuchItem(item))?;
+                let list = nb
+                    .evidence_of_mut(item)
+                    .ok_or(EditError::NoSuchItem(item))?;
                 list.retain(|e| e.id != evidence_id);
             }
         }

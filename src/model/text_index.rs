@@ -60,7 +60,10 @@ impl TextIndex {
     /// Char offset of a byte offset that lies on a char boundary.
     pub fn char_of(&self, text: &str, byte_pos: usize) -> usize {
         let byte_pos = byte_pos.min(self.byte_len);
-        let sample = self.samples.partition_point(|&b| b <= byte_pos).saturating_sub(1);
+        let sample = self
+            .samples
+            .partition_point(|&b| b <= byte_pos)
+            .saturating_sub(1);
         let base = self.samples.get(sample).copied().unwrap_or(0);
         sample * STRIDE + text[base..byte_pos].chars().count()
     }

@@ -29,7 +29,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
         .tempfile_in(dir)
         .map_err(io("cannot create a temporary file in its folder"))?;
     tmp.write_all(bytes).map_err(io("cannot write"))?;
-    tmp.as_file().sync_all().map_err(io("cannot flush to disk"))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(io("cannot flush to disk"))?;
     tmp.persist(path)
         .map_err(|e| io("cannot replace the file")(e.error))?;
     sync_dir(dir);

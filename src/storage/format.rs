@@ -57,7 +57,10 @@ pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
         });
     }
     if probe.format == 0 {
-        return Err(invalid(path, "format 0 does not exist; the file is damaged"));
+        return Err(invalid(
+            path,
+            "format 0 does not exist; the file is damaged",
+        ));
     }
     let mut notebook: Notebook = options.from_str(text).map_err(parse_error)?;
     migrate(&mut notebook);
@@ -85,7 +88,10 @@ fn validate(path: &Path, nb: &mut Notebook) -> Result<(), StorageError> {
         if seen.insert(id) {
             Ok(())
         } else {
-            Err(invalid(path, format!("id {id} is used twice (second time by {what})")))
+            Err(invalid(
+                path,
+                format!("id {id} is used twice (second time by {what})"),
+            ))
         }
     };
     for a in &nb.actors {
@@ -105,7 +111,10 @@ fn validate(path: &Path, nb: &mut Notebook) -> Result<(), StorageError> {
         if let Some(missing) = s.holders.iter().find(|h| !actor_ids.contains(h)) {
             return Err(invalid(
                 path,
-                format!("stake \"{}\" names actor id {missing}, which does not exist", s.title),
+                format!(
+                    "stake \"{}\" names actor id {missing}, which does not exist",
+                    s.title
+                ),
             ));
         }
     }
@@ -113,7 +122,10 @@ fn validate(path: &Path, nb: &mut Notebook) -> Result<(), StorageError> {
         if let Some(missing) = r.actors.iter().find(|a| !actor_ids.contains(a)) {
             return Err(invalid(
                 path,
-                format!("risk \"{}\" names actor id {missing}, which does not exist", r.title),
+                format!(
+                    "risk \"{}\" names actor id {missing}, which does not exist",
+                    r.title
+                ),
             ));
         }
         for (name, value) in [("likelihood", r.likelihood), ("impact", r.impact)] {
@@ -226,7 +238,9 @@ mod tests {
     #[test]
     fn parse_errors_name_file_line_and_column() {
         let text = to_ron(&sample()).replace("actors: [", "actors: [[[");
-        let err = from_ron(Path::new("bad.ron"), &text).unwrap_err().to_string();
+        let err = from_ron(Path::new("bad.ron"), &text)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("bad.ron:"), "{err}");
         assert!(err.contains("not a valid notebook"), "{err}");
     }
@@ -235,14 +249,19 @@ mod tests {
     fn newer_format_is_refused() {
         let text = to_ron(&sample()).replacen("format: 1", "format: 99", 1);
         let err = from_ron(Path::new("new.ron"), &text).unwrap_err();
-        assert!(matches!(err, StorageError::NewerFormat { found: 99, .. }), "{err}");
+        assert!(
+            matches!(err, StorageError::NewerFormat { found: 99, .. }),
+            "{err}"
+        );
     }
 
     #[test]
     fn duplicate_ids_and_missing_actors_are_refused() {
         let mut nb = sample();
         nb.actors.push(nb.actors[0].clone());
-        let err = from_ron(Path::new("d.ron"), &to_ron(&nb)).unwrap_err().to_string();
+        let err = from_ron(Path::new("d.ron"), &to_ron(&nb))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("used twice"), "{err}");
 
         let mut nb = sample();
@@ -256,7 +275,9 @@ mod tests {
         .apply(&mut nb)
         .unwrap();
         nb.stakes[0].holders.push(999);
-        let err = from_ron(Path::new("m.ron"), &to_ron(&nb)).unwrap_err().to_string();
+        let err = from_ron(Path::new("m.ron"), &to_ron(&nb))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("actor id 999"), "{err}");
     }
 

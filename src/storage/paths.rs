@@ -21,7 +21,8 @@ impl AppDirs {
         if let Some(home) = std::env::var_os(HOME_OVERRIDE_VAR) {
             return Self::under(Path::new(&home));
         }
-        let project = directories::ProjectDirs::from("org", "Briefing Notebook", "briefing-notebook");
+        let project =
+            directories::ProjectDirs::from("org", "Briefing Notebook", "briefing-notebook");
         let config = project.as_ref().map_or_else(
             || std::env::temp_dir().join("briefing-notebook"),
             |p| p.config_dir().to_path_buf(),

@@ -63,10 +63,12 @@ impl Settings {
                 source,
             })?;
         }
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
-            .map_err(|e| StorageError::Invalid {
-                path: path.to_path_buf(),
-                problem: e.to_string(),
+        let text =
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new()).map_err(|e| {
+                StorageError::Invalid {
+                    path: path.to_path_buf(),
+                    problem: e.to_string(),
+                }
             })?;
         write_atomic(path, text.as_bytes())
     }

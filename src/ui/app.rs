@@ -3,16 +3,16 @@
 
 use super::article_view::{ArticleInput, ArticleView, Highlight};
 use super::command::{AfterSave, Command};
-use super::file_dialog::{Dialogs, FilePicker, PickOutcome, PickRequest, Purpose, with_notebook_extension};
+use super::file_dialog::{
+    Dialogs, FilePicker, PickOutcome, PickRequest, Purpose, with_notebook_extension,
+};
 use super::find_bar::FindBar;
 use super::modals::{self, Modal, ModalAnswer};
 use super::panes::{self, PaneContext, Tab, fields::shorten};
 use super::theme;
 use crate::anchor::{SpanReport, evidence_for};
 use crate::import::{ArticleFormat, import_bytes, import_file};
-use crate::model::{
-    AnchorStatus, Document, Edit, ItemKind, ItemRef, Notebook, TextIndex,
-};
+use crate::model::{AnchorStatus, Document, Edit, ItemKind, ItemRef, Notebook, TextIndex};
 use crate::storage::{AppDirs, Settings, load_notebook, save_notebook};
 use eframe::egui::{self, RichText, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
@@ -46,6 +46,8 @@ pub struct BriefingApp {
     allow_close: bool,
     close_now: bool,
     window_title: String,
+    closing: bool,
+    fonts_installed: bool,
     ctx: Option<egui::Context>,
 }
 
@@ -72,15 +74,13 @@ impl BriefingApp {
             allow_close: false,
             close_now: false,
             window_title: String::new(),
+            closing: false,
+            fonts_installed: false,
             ctx: None,
         };
         app.reset_view();
         app.status = "Select words in the article to attach them as evidence.".to_owned();
-        let last = app
-            .settings
-            .last_notebook
-            .clone()
-            .filter(|p| p.exists());
+        let last = app.settings.last_notebook.clone().filter(|p| p.exists());
         if let Some(path) = open.or(last) {
             app.open_path(&path);
         }
@@ -120,9 +120,10 @@ impl BriefingApp {
         &mut self.article
     }
 
-    /// True once the user chose to close the window (and nothing is left unsaved).
-    pub fn wants_close(&self) -> bool {
-        self.close_now
+    /// True once the app has asked the window to close (nothing unsaved is left, or the
+    /// user chose to discard it).
+    pub fn is_closing(&self) -> bool {
+        self.closing
     }
 
     /// Carries out a command: the one place the app changes state on the user's behalf.
@@ -213,10 +214,21 @@ impl BriefingApp {
             return;
         };
         let id = self.doc.allocate_id();
-        let evidence = evidence_for(&self.doc.notebook().article.text, &self.index, id, start, end);
+        let evidence = evidence_for(
+            &self.doc.notebook().article.text,
+            &self.index,
+            id,
+            start,
+            end,
+        );
         let quote = shorten(&evidence.quote, 60);
         self.edit(Edit::AttachEvidence(item, evidence));
-        let name = self.doc.notebook().item_name(item).unwrap_or_default().to_owned();
+        let name = self
+            .doc
+            .notebook()
+            .item_name(item)
+            .unwrap_or_default()
+            .to_owned();
         self.status = format!("Attached “{quote}” to {} “{name}”.", item.kind.label());
         self.article.clear_selection();
     }
@@ -312,7 +324,13 @@ impl BriefingApp {
         let title = &self.doc.notebook().brief.title;
         let slug: String = title
             .chars()
-            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
             .collect::<String>()
             .split('-')
             .filter(|s| !s.is_empty())
@@ -369,7 +387,11 @@ impl BriefingApp {
                     self.path = Some(path.to_path_buf());
                     self.remember(path);
                     self.reset_view();
-                    self.status = format!("Opened {}. {}", display_name(path), anchor_summary(&reports));
+                    self.status = format!(
+                        "Opened {}. {}",
+                        display_name(path),
+                        anchor_summary(&reports)
+                    );
                 }
                 Err(e) => self.modal = Some(Modal::Error(e.to_string())),
             }
@@ -451,6 +473,10 @@ impl BriefingApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
+        if !self.fonts_installed {
+            super::fonts::install(&ctx);
+            self.fonts_installed = true;
+        }
         let mut cmds: Vec<Command> = Vec::new();
 
         if let Some((purpose, outcome)) = self.dialogs.poll() {
@@ -492,6 +518,7 @@ impl BriefingApp {
             self.settings.last_notebook = self.path.clone();
             // Best effort: failing to remember the last notebook must not block quitting.
             let _ = self.settings.save(&self.dirs.settings_file());
+            self.closing = true;
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
     }
@@ -783,8 +810,10 @@ fn sample_notebook() -> Notebook {
 }
 
 fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// "30 evidence spans, all exact." or "28 exact, 2 moved, 1 orphaned: review them."

@@ -7,8 +7,9 @@
 use super::theme;
 use crate::model::{ItemKind, ItemRef};
 use eframe::egui::{
-    self, Color32, CursorIcon, EventFilter, FontId, Galley, Key, Pos2, Rect, ScrollArea,
-    Sense, Stroke, TextFormat, Ui, Vec2, pos2, text::CCursor, text::CharIndex, text::LayoutJob, vec2,
+    self, Color32, CursorIcon, EventFilter, FontFamily, FontId, Galley, Key, Pos2, Rect,
+    ScrollArea, Sense, Stroke, TextFormat, Ui, Vec2, pos2, text::CCursor, text::CharIndex,
+    text::LayoutJob, vec2,
 };
 use std::sync::Arc;
 
@@ -62,6 +63,7 @@ struct Layout {
     text: Arc<str>,
     width: f32,
     dark: bool,
+    title_family: FontFamily,
     paragraphs: Vec<Paragraph>,
     galleys: Vec<Arc<Galley>>,
     tops: Vec<f32>,
@@ -76,6 +78,8 @@ pub struct ArticleView {
     cursor: usize,
     pending_reveal: Option<usize>,
     viewport_height: f32,
+    /// Screen position of the text column's top-left in the last frame.
+    last_origin: Pos2,
 }
 
 impl Default for ArticleView {
@@ -87,6 +91,7 @@ impl Default for ArticleView {
             cursor: 0,
             pending_reveal: None,
             viewport_height: 600.0,
+            last_origin: Pos2::ZERO,
         }
     }
 }
@@ -122,6 +127,12 @@ impl ArticleView {
         self.cursor = 0;
     }
 
+    /// Where char `pos` was drawn in the last frame, in screen coordinates.
+    pub fn screen_rect_of_char(&self, pos: usize) -> Option<Rect> {
+        self.rect_of_char(pos)
+            .map(|r| r.translate(self.last_origin.to_vec2()))
+    }
+
     /// The widget id (for focus).
     pub fn id(&self) -> egui::Id {
         self.id
@@ -148,14 +159,16 @@ impl ArticleView {
         }
         let output = area.show_viewport(ui, |ui, viewport| {
             self.viewport_height = viewport.height();
-            let (rect, response) = ui.allocate_exact_size(
-                vec2(full_width, content_height),
-                Sense::click_and_drag(),
-            );
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(full_width, content_height), Sense::click_and_drag());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text")
+            });
             let origin = pos2(
                 rect.min.x + ((full_width - text_width) / 2.0).max(margin),
                 rect.min.y + margin,
             );
+            self.last_origin = origin;
             let mut out = ArticleOutput::default();
             self.handle_pointer(ui, &response, origin, input, &mut out);
             self.handle_keys(ui, &response);
@@ -167,32 +180,39 @@ impl ArticleView {
 
     fn ensure_layout(&mut self, ui: &Ui, input: &ArticleInput<'_>, width: f32) {
         let dark = ui.visuals().dark_mode;
+        let title_family = super::fonts::bold(ui.ctx());
         if let Some(l) = &self.layout
             && Arc::ptr_eq(&l.text, input.text)
             && (l.width - width).abs() < 0.5
             && l.dark == dark
+            && l.title_family == title_family
         {
             return;
         }
         let text = input.text;
         let paragraphs = split_paragraphs(text);
-        let text_color = ui.visuals().text_color();
+        let text_color = theme::reading_color(dark);
         let strong_color = ui.visuals().strong_text_color();
         let mut galleys = Vec::with_capacity(paragraphs.len());
         let mut tops = Vec::with_capacity(paragraphs.len());
         let mut y = 0.0;
         for (i, p) in paragraphs.iter().enumerate() {
             let para_text = &text[p.byte_start..p.byte_end];
-            let is_title = i == 0 && !input.title.is_empty() && para_text.trim() == input.title.trim();
-            let (size, color) = if is_title {
-                (theme::ARTICLE_TITLE_SIZE, strong_color)
+            let is_title =
+                i == 0 && !input.title.is_empty() && para_text.trim() == input.title.trim();
+            let (font_id, color) = if is_title {
+                (
+                    FontId::new(theme::ARTICLE_TITLE_SIZE, title_family.clone()),
+                    strong_color,
+                )
             } else {
-                (theme::ARTICLE_BODY_SIZE, text_color)
+                (FontId::proportional(theme::ARTICLE_BODY_SIZE), text_color)
             };
+            let size = font_id.size;
             let mut job = LayoutJob::single_section(
                 para_text.to_owned(),
                 TextFormat {
-                    font_id: FontId::proportional(size),
+                    font_id,
                     color,
                     line_height: Some(size * 1.5),
                     ..TextFormat::default()
@@ -208,6 +228,7 @@ impl ArticleView {
             text: text.clone(),
             width,
             dark,
+            title_family,
             paragraphs,
             galleys,
             tops,
@@ -474,16 +495,19 @@ impl ArticleView {
                     let r = r.translate(para_origin.to_vec2());
                     painter.rect_filled(r, 2.0, color);
                     if let Some(u) = underline {
-                        painter.line_segment(
-                            [r.left_bottom(), r.right_bottom()],
-                            Stroke::new(2.0, u),
-                        );
+                        painter
+                            .line_segment([r.left_bottom(), r.right_bottom()], Stroke::new(2.0, u));
                     }
                 }
             };
             for h in input.highlights {
                 let underline = h.emphasised.then(|| theme::kind_color(h.item.kind));
-                fill(h.start, h.end, theme::evidence_fill(h.item.kind, dark), underline);
+                fill(
+                    h.start,
+                    h.end,
+                    theme::evidence_fill(h.item.kind, dark),
+                    underline,
+                );
             }
             for (n, &(a, b)) in input.find.iter().enumerate() {
                 let color = if Some(n) == input.current_find {
@@ -500,7 +524,7 @@ impl ArticleView {
             if let Some((a, b)) = selection {
                 fill(a, b, selection_fill, None);
             }
-            painter.galley(para_origin, galley.clone(), ui.visuals().text_color());
+            painter.galley(para_origin, galley.clone(), theme::reading_color(dark));
         }
         if ui.memory(|m| m.has_focus(self.id)) && selection.is_none() {
             // A thin caret shows where keyboard selection starts.

@@ -1,7 +1,8 @@
 //! Ctrl+F: find words in the article, with next/previous and a match count.
 
+use super::icons::{Icon, icon_button};
 use crate::search::find_all;
-use eframe::egui::{self, Key, TextEdit, Ui};
+use eframe::egui::{Key, TextEdit, Ui};
 use std::sync::Arc;
 
 /// The find bar's state.
@@ -56,7 +57,11 @@ impl FindBar {
             let enter = ui.input(|i| i.key_pressed(Key::Enter));
             let escape = ui.input(|i| i.key_pressed(Key::Escape));
             if response.lost_focus() && enter {
-                go = Some(if ui.input(|i| i.modifiers.shift) { -1 } else { 1 });
+                go = Some(if ui.input(|i| i.modifiers.shift) {
+                    -1
+                } else {
+                    1
+                });
                 response.request_focus();
             }
             let ptr = Arc::as_ptr(text) as *const u8 as usize;
@@ -75,20 +80,15 @@ impl FindBar {
                 (Some(c), n) => format!("{} of {n}", c + 1),
                 (None, n) => format!("{n} matches"),
             };
-            if ui
-                .add_enabled(!self.matches.is_empty(), egui::Button::new("↑"))
-                .on_hover_text("Previous match (Shift+Enter)")
-                .clicked()
-            {
-                go = Some(-1);
-            }
-            if ui
-                .add_enabled(!self.matches.is_empty(), egui::Button::new("↓"))
-                .on_hover_text("Next match (Enter)")
-                .clicked()
-            {
-                go = Some(1);
-            }
+            let any = !self.matches.is_empty();
+            ui.add_enabled_ui(any, |ui| {
+                if icon_button(ui, Icon::Up, "Previous match (Shift+Enter)").clicked() {
+                    go = Some(-1);
+                }
+                if icon_button(ui, Icon::Down, "Next match (Enter)").clicked() {
+                    go = Some(1);
+                }
+            });
             ui.label(count);
             if ui.button("Close").on_hover_text("Close (Esc)").clicked()
                 || ((response.has_focus() || response.lost_focus()) && escape)

@@ -6,6 +6,8 @@ pub mod article_view;
 pub mod command;
 pub mod file_dialog;
 pub mod find_bar;
+pub mod fonts;
+pub mod icons;
 pub mod modals;
 pub mod panes;
 pub mod theme;

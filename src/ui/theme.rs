@@ -12,6 +12,15 @@ pub const ARTICLE_MAX_WIDTH: f32 = 680.0;
 /// Space between paragraphs.
 pub const PARAGRAPH_GAP: f32 = 12.0;
 
+/// Colour of the article's body text: more contrast than egui's default label grey.
+pub fn reading_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(222)
+    } else {
+        Color32::from_gray(24)
+    }
+}
+
 /// Highlight fill for evidence of a kind (translucent, so text stays readable).
 pub fn evidence_fill(kind: ItemKind, dark: bool) -> Color32 {
     let (r, g, b) = kind_rgb(kind);

@@ -1,7 +1,7 @@
 //! The Actors pane.
 
-use super::fields::{evidence_list, item_card, list_field, text_field};
 use super::PaneContext;
+use super::fields::{evidence_list, item_card, list_field, text_field};
 use crate::model::{ActorKind, Edit, ItemKind, ItemRef, ListField, TextField};
 use crate::ui::command::Command;
 use eframe::egui::{self, Ui};
@@ -24,41 +24,80 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             .collect::<Vec<_>>()
             .join(" · ");
         let subtitle = format!("{subtitle} · {} evidence", actor.evidence.len());
-        let header = item_card(ui, cx.cmds, item, &actor.name, &subtitle, focused, |ui, cmds| {
-            let id = actor.id;
-            text_field(ui, cmds, "Name", &actor.name, TextField::ActorName(id), false, "Sergei Lavrov");
-            ui.horizontal(|ui| {
-                let label = ui.label(egui::RichText::new("Kind").small().strong());
-                egui::ComboBox::from_id_salt(("actor-kind", id))
-                    .selected_text(actor.kind.label())
-                    .show_ui(ui, |ui| {
-                        for kind in ActorKind::ALL {
-                            if ui
-                                .selectable_label(actor.kind == kind, kind.label())
-                                .clicked()
-                                && actor.kind != kind
-                            {
-                                cmds.push(Command::Edit(Edit::SetActorKind(id, kind)));
+        let header = item_card(
+            ui,
+            cx.cmds,
+            item,
+            &actor.name,
+            &subtitle,
+            focused,
+            |ui, cmds| {
+                let id = actor.id;
+                text_field(
+                    ui,
+                    cmds,
+                    "Name",
+                    &actor.name,
+                    TextField::ActorName(id),
+                    false,
+                    "Sergei Lavrov",
+                );
+                ui.horizontal(|ui| {
+                    let label = ui.label(egui::RichText::new("Kind").small().strong());
+                    egui::ComboBox::from_id_salt(("actor-kind", id))
+                        .selected_text(actor.kind.label())
+                        .show_ui(ui, |ui| {
+                            for kind in ActorKind::ALL {
+                                if ui
+                                    .selectable_label(actor.kind == kind, kind.label())
+                                    .clicked()
+                                    && actor.kind != kind
+                                {
+                                    cmds.push(Command::Edit(Edit::SetActorKind(id, kind)));
+                                }
                             }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            });
-            list_field(ui, cmds, "Aliases", &actor.aliases, ListField::ActorAliases(id), "+ Alias");
-            text_field(ui, cmds, "Role", &actor.role, TextField::ActorRole(id), false, "Russian Foreign Minister");
-            text_field(
-                ui,
-                cmds,
-                "Position / interests",
-                &actor.position,
-                TextField::ActorPosition(id),
-                true,
-                "What they want, what they fear",
-            );
-            text_field(ui, cmds, "Notes", &actor.notes, TextField::ActorNotes(id), true, "");
-            evidence_list(ui, cmds, item, &actor.evidence);
-        });
+                        })
+                        .response
+                        .labelled_by(label.id);
+                });
+                list_field(
+                    ui,
+                    cmds,
+                    "Aliases",
+                    &actor.aliases,
+                    ListField::ActorAliases(id),
+                    "+ Alias",
+                );
+                text_field(
+                    ui,
+                    cmds,
+                    "Role",
+                    &actor.role,
+                    TextField::ActorRole(id),
+                    false,
+                    "Russian Foreign Minister",
+                );
+                text_field(
+                    ui,
+                    cmds,
+                    "Position / interests",
+                    &actor.position,
+                    TextField::ActorPosition(id),
+                    true,
+                    "What they want, what they fear",
+                );
+                text_field(
+                    ui,
+                    cmds,
+                    "Notes",
+                    &actor.notes,
+                    TextField::ActorNotes(id),
+                    true,
+                    "",
+                );
+                evidence_list(ui, cmds, item, &actor.evidence);
+            },
+        );
         cx.scroll_if_focused(item, &header);
         ui.add_space(4.0);
     }

@@ -8,7 +8,15 @@ use eframe::egui::{RichText, Ui};
 /// The brief's title, bottom line, analyst and handling line, and the article's details.
 pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
     let nb = cx.notebook;
-    text_field(ui, cx.cmds, "Brief title", &nb.brief.title, TextField::BriefTitle, false, &nb.article.title);
+    text_field(
+        ui,
+        cx.cmds,
+        "Brief title",
+        &nb.brief.title,
+        TextField::BriefTitle,
+        false,
+        &nb.article.title,
+    );
     text_field(
         ui,
         cx.cmds,
@@ -25,8 +33,24 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             format!("{sentences} sentences: a bottom line should be one to three."),
         );
     }
-    text_field(ui, cx.cmds, "Analyst", &nb.brief.analyst, TextField::Analyst, false, "optional");
-    text_field(ui, cx.cmds, "Handling", &nb.brief.handling, TextField::Handling, false, "optional, e.g. Internal");
+    text_field(
+        ui,
+        cx.cmds,
+        "Analyst",
+        &nb.brief.analyst,
+        TextField::Analyst,
+        false,
+        "optional",
+    );
+    text_field(
+        ui,
+        cx.cmds,
+        "Handling",
+        &nb.brief.handling,
+        TextField::Handling,
+        false,
+        "optional, e.g. Internal",
+    );
     ui.add_space(8.0);
     ui.separator();
     ui.label(RichText::new("Source").small().strong());

@@ -1,10 +1,9 @@
 //! Building blocks shared by the panes: labelled fields that emit edits, evidence lists,
 //! actor pickers and item cards.
 
-use crate::model::{
-    AnchorStatus, Edit, Evidence, Id, ItemRef, ListField, Notebook, TextField,
-};
+use crate::model::{AnchorStatus, Edit, Evidence, Id, ItemRef, ListField, Notebook, TextField};
 use crate::ui::command::Command;
+use crate::ui::icons::{Icon, icon_button};
 use crate::ui::theme;
 use eframe::egui::{self, Align, Layout, RichText, TextEdit, Ui};
 
@@ -53,9 +52,7 @@ pub fn list_field(
     for (i, entry) in entries.iter().enumerate() {
         ui.horizontal(|ui| {
             let mut text = entry.clone();
-            let remove = ui
-                .small_button("✕")
-                .on_hover_text("Remove this entry");
+            let remove = icon_button(ui, Icon::Remove, "Remove this entry");
             let response = ui
                 .add(
                     TextEdit::singleline(&mut text)
@@ -95,7 +92,11 @@ pub fn actor_picker(
     }
     ui.horizontal_wrapped(|ui| {
         for actor in &notebook.actors {
-            let name = if actor.name.is_empty() { "(unnamed)" } else { &actor.name };
+            let name = if actor.name.is_empty() {
+                "(unnamed)"
+            } else {
+                &actor.name
+            };
             if ui
                 .selectable_label(chosen.contains(&actor.id), name)
                 .clicked()
@@ -108,18 +109,20 @@ pub fn actor_picker(
 
 /// The evidence of an item: each quote jumps to and flashes its place in the text.
 pub fn evidence_list(ui: &mut Ui, cmds: &mut Vec<Command>, item: ItemRef, evidence: &[Evidence]) {
-    ui.label(RichText::new(format!("Evidence ({})", evidence.len())).small().strong());
+    ui.label(
+        RichText::new(format!("Evidence ({})", evidence.len()))
+            .small()
+            .strong(),
+    );
     if evidence.is_empty() {
         ui.weak("None yet: select words in the article, then Attach (Ctrl+D).");
         return;
     }
     for e in evidence {
-        ui.horizontal(|ui| {
-            if ui
-                .small_button("✕")
-                .on_hover_text("Remove this evidence")
-                .clicked()
-            {
+        ui.horizontal_top(|ui| {
+            // Long quotes wrap inside the pane instead of widening it.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+            if icon_button(ui, Icon::Remove, "Remove this evidence").clicked() {
                 cmds.push(Command::Edit(Edit::RemoveEvidence(item, e.id)));
             }
             if e.status != AnchorStatus::Exact {
@@ -187,9 +190,15 @@ pub fn item_card(
             ui.set_width(ui.available_width());
             let header = ui
                 .horizontal(|ui| {
-                    let mark = RichText::new("●").color(theme::kind_color(item.kind));
-                    ui.label(mark);
-                    let name = if title.trim().is_empty() { "(untitled)" } else { title };
+                    let (dot, _) =
+                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter()
+                        .circle_filled(dot.center(), 4.5, theme::kind_color(item.kind));
+                    let name = if title.trim().is_empty() {
+                        "(untitled)"
+                    } else {
+                        title
+                    };
                     let label = ui
                         .selectable_label(focused, RichText::new(name).strong())
                         .on_hover_text("Select: new evidence is attached to the selected item");
@@ -197,17 +206,14 @@ pub fn item_card(
                         cmds.push(Command::Focus(item));
                     }
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        if ui
-                            .small_button("Delete")
-                            .on_hover_text("Delete (Ctrl+Z brings it back)")
-                            .clicked()
+                        if icon_button(ui, Icon::Delete, "Delete (Ctrl+Z brings it back)").clicked()
                         {
                             cmds.push(Command::Edit(Edit::DeleteItem(item)));
                         }
-                        if ui.small_button("↓").on_hover_text("Move down").clicked() {
+                        if icon_button(ui, Icon::Down, "Move down").clicked() {
                             cmds.push(Command::Edit(Edit::MoveItem(item, 1)));
                         }
-                        if ui.small_button("↑").on_hover_text("Move up").clicked() {
+                        if icon_button(ui, Icon::Up, "Move up").clicked() {
                             cmds.push(Command::Edit(Edit::MoveItem(item, -1)));
                         }
                     });

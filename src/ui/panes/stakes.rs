@@ -1,7 +1,7 @@
 //! The Stakes pane.
 
-use super::fields::{actor_picker, evidence_list, item_card, text_field};
 use super::PaneContext;
+use super::fields::{actor_picker, evidence_list, item_card, text_field};
 use crate::model::{Edit, Importance, ItemKind, ItemRef, TextField};
 use crate::ui::command::Command;
 use eframe::egui::{self, Ui};
@@ -26,36 +26,64 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
         let subtitle = format!(
             "{} importance · {} · {} evidence",
             stake.importance.label(),
-            if holders.is_empty() { "no holders".to_owned() } else { holders.join(", ") },
+            if holders.is_empty() {
+                "no holders".to_owned()
+            } else {
+                holders.join(", ")
+            },
             stake.evidence.len()
         );
-        let header = item_card(ui, cx.cmds, item, &stake.title, &subtitle, focused, |ui, cmds| {
-            let id = stake.id;
-            text_field(ui, cmds, "What is at stake", &stake.title, TextField::StakeTitle(id), false, "");
-            text_field(ui, cmds, "Detail", &stake.detail, TextField::StakeDetail(id), true, "Why it matters, for whom");
-            ui.horizontal(|ui| {
-                let label = ui.label(egui::RichText::new("Importance").small().strong());
-                egui::ComboBox::from_id_salt(("importance", id))
-                    .selected_text(stake.importance.label())
-                    .show_ui(ui, |ui| {
-                        for level in Importance::ALL {
-                            if ui
-                                .selectable_label(stake.importance == level, level.label())
-                                .clicked()
-                                && stake.importance != level
-                            {
-                                cmds.push(Command::Edit(Edit::SetImportance(id, level)));
+        let header = item_card(
+            ui,
+            cx.cmds,
+            item,
+            &stake.title,
+            &subtitle,
+            focused,
+            |ui, cmds| {
+                let id = stake.id;
+                text_field(
+                    ui,
+                    cmds,
+                    "What is at stake",
+                    &stake.title,
+                    TextField::StakeTitle(id),
+                    false,
+                    "",
+                );
+                text_field(
+                    ui,
+                    cmds,
+                    "Detail",
+                    &stake.detail,
+                    TextField::StakeDetail(id),
+                    true,
+                    "Why it matters, for whom",
+                );
+                ui.horizontal(|ui| {
+                    let label = ui.label(egui::RichText::new("Importance").small().strong());
+                    egui::ComboBox::from_id_salt(("importance", id))
+                        .selected_text(stake.importance.label())
+                        .show_ui(ui, |ui| {
+                            for level in Importance::ALL {
+                                if ui
+                                    .selectable_label(stake.importance == level, level.label())
+                                    .clicked()
+                                    && stake.importance != level
+                                {
+                                    cmds.push(Command::Edit(Edit::SetImportance(id, level)));
+                                }
                             }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            });
-            actor_picker(ui, cmds, "Held by", nb, &stake.holders, |actor| {
-                Edit::ToggleStakeHolder { stake: id, actor }
-            });
-            evidence_list(ui, cmds, item, &stake.evidence);
-        });
+                        })
+                        .response
+                        .labelled_by(label.id);
+                });
+                actor_picker(ui, cmds, "Held by", nb, &stake.holders, |actor| {
+                    Edit::ToggleStakeHolder { stake: id, actor }
+                });
+                evidence_list(ui, cmds, item, &stake.evidence);
+            },
+        );
         cx.scroll_if_focused(item, &header);
         ui.add_space(4.0);
     }

@@ -1,0 +1,51 @@
+//! The shipped fonts: Noto Sans for all text (Latin with curly quotes, and Cyrillic), with
+//! egui's own fonts behind it for symbols.
+
+use eframe::egui::{self, FontData, FontDefinitions, FontFamily};
+use std::sync::Arc;
+
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+const ITALIC: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Italic.ttf");
+
+/// The bold family's name.
+const BOLD_FAMILY: &str = "bold";
+
+/// Makes Noto Sans the app's proportional font and adds a bold family. Takes effect from
+/// the next frame.
+pub fn install(ctx: &egui::Context) {
+    let mut defs = FontDefinitions::default();
+    for (name, bytes) in [
+        ("NotoSans-Regular", REGULAR),
+        ("NotoSans-Bold", BOLD),
+        ("NotoSans-Italic", ITALIC),
+    ] {
+        defs.font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    }
+    let fallbacks = defs
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let with = |first: &str| {
+        let mut list = vec![first.to_owned()];
+        list.extend(fallbacks.iter().cloned());
+        list
+    };
+    defs.families
+        .insert(FontFamily::Proportional, with("NotoSans-Regular"));
+    defs.families
+        .insert(FontFamily::Name(BOLD_FAMILY.into()), with("NotoSans-Bold"));
+    ctx.set_fonts(defs);
+}
+
+/// The bold family once installed, else the plain proportional one (first frame).
+pub fn bold(ctx: &egui::Context) -> FontFamily {
+    let family = FontFamily::Name(BOLD_FAMILY.into());
+    if ctx.fonts(|f| f.definitions().families.contains_key(&family)) {
+        family
+    } else {
+        FontFamily::Proportional
+    }
+}

@@ -1,0 +1,489 @@
+//! The app as a person uses it, headless (egui_kittest): select, attach, create, edit,
+//! undo, delete, save, reopen, the unsaved-changes prompt, and the typed-path fallback.
+#![cfg(feature = "gui")]
+
+use briefing_notebook::model::{ItemKind, ItemRef};
+use briefing_notebook::storage::{AppDirs, load_notebook};
+use briefing_notebook::ui::BriefingApp;
+use briefing_notebook::ui::command::Command;
+use briefing_notebook::ui::file_dialog::{FilePicker, PickRequest};
+use briefing_notebook::ui::modals::Modal;
+use eframe::egui::{self, Key, Modifiers, PointerButton, Pos2, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Duration;
+
+const WORKED_EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/saves/lavrov-central-asia-tour.ron"
+);
+
+/// Answers file dialogs from a script, after a human-like pause (or at once, like a
+/// system with no dialog at all).
+struct ScriptedPicker {
+    answers: Mutex<VecDeque<Option<PathBuf>>>,
+    pause: Duration,
+}
+
+impl ScriptedPicker {
+    fn new(answers: Vec<Option<PathBuf>>, pause_ms: u64) -> Self {
+        Self {
+            answers: Mutex::new(answers.into()),
+            pause: Duration::from_millis(pause_ms),
+        }
+    }
+}
+
+impl FilePicker for ScriptedPicker {
+    fn pick(&self, _request: &PickRequest) -> Option<PathBuf> {
+        std::thread::sleep(self.pause);
+        self.answers.lock().ok()?.pop_front().flatten()
+    }
+}
+
+fn harness(app: BriefingApp) -> Harness<'static, BriefingApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut BriefingApp| app.show(ui), app);
+    h.run_steps(3);
+    h
+}
+
+/// A copy of the worked example in a fresh folder, and an app with its settings there.
+fn open_worked_example(
+    picker: ScriptedPicker,
+) -> (tempfile::TempDir, PathBuf, Harness<'static, BriefingApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notebook.ron");
+    std::fs::copy(WORKED_EXAMPLE, &path).unwrap();
+    let app = BriefingApp::new(
+        AppDirs::under(&dir.path().join("home")),
+        picker,
+        Some(path.clone()),
+    );
+    (dir, path, harness(app))
+}
+
+fn char_range(app: &BriefingApp, quote: &str) -> (usize, usize) {
+    let text = &app.document().notebook().article.text;
+    let byte = text.find(quote).expect("quote in article");
+    let start = text[..byte].chars().count();
+    (start, start + quote.chars().count())
+}
+
+fn step_until(h: &mut Harness<'_, BriefingApp>, what: &str, cond: impl Fn(&BriefingApp) -> bool) {
+    for _ in 0..300 {
+        h.step();
+        if cond(h.state()) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+fn press(h: &mut Harness<'_, BriefingApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run_steps(2);
+}
+
+#[test]
+fn worked_example_opens_with_every_span_exact_and_highlighted() {
+    let (_dir, path, h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    let app = h.state();
+    assert_eq!(app.path(), Some(path.as_path()));
+    assert!(app.status().contains("all exact"), "{}", app.status());
+    assert!(!app.document().is_dirty());
+    assert!(app.window_title().contains("notebook.ron"));
+    h.get_by_label("Article text");
+    h.get_by_label_contains("Actors (12)");
+}
+
+#[test]
+fn drag_in_the_article_selects_words_and_attach_adds_evidence() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    // Focus an actor by clicking its name in the Actors pane.
+    h.get_by_label("Russia").click();
+    h.run_steps(2);
+    let russia = h.state().focus().expect("an actor in focus");
+    assert_eq!(russia.kind, ItemKind::Actor);
+
+    // Drag from the start of "Russian Foreign Minister" to the end of "Sergei Lavrov".
+    let (a, b) = char_range(h.state(), "Russian Foreign Minister Sergei Lavrov");
+    let from = h
+        .state_mut()
+        .article_view()
+        .screen_rect_of_char(a)
+        .unwrap()
+        .left_center();
+    let to = h
+        .state_mut()
+        .article_view()
+        .screen_rect_of_char(b)
+        .unwrap()
+        .left_center();
+    let y = from.y;
+    h.hover_at(from);
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    h.hover_at(Pos2::new(from.x + 100.0, y));
+    h.step();
+    h.hover_at(to);
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(2);
+    let (start, end) = h
+        .state_mut()
+        .article_view()
+        .selection()
+        .expect("a selection");
+    let text = h.state().document().notebook().article.text.clone();
+    let quote: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(quote, "Russian Foreign Minister Sergei Lavrov");
+
+    let before = h
+        .state()
+        .document()
+        .notebook()
+        .actor(russia.id)
+        .unwrap()
+        .evidence
+        .len();
+    h.get_by_label_contains("Attach to").click();
+    h.run_steps(2);
+    let actor = h
+        .state()
+        .document()
+        .notebook()
+        .actor(russia.id)
+        .unwrap()
+        .clone();
+    assert_eq!(actor.evidence.len(), before + 1);
+    assert_eq!(actor.evidence.last().unwrap().quote, quote);
+    assert!(h.state().document().is_dirty());
+    assert!(h.state().window_title().starts_with("● "));
+}
+
+#[test]
+fn new_actor_from_selection_then_edit_undo_redo_and_delete() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    let (a, b) = char_range(h.state(), "Sirojiddin Muhriddin");
+    h.state_mut().article_view().set_selection(a, b);
+    h.run_steps(2);
+    h.get_by_label("New actor").click();
+    h.run_steps(10); // the pane scrolls the new card into view, animated
+    let nb = h.state().document().notebook();
+    let actor = nb.actors.last().unwrap().clone();
+    assert_eq!(actor.name, "Sirojiddin Muhriddin");
+    assert_eq!(actor.evidence.len(), 1);
+    assert_eq!((actor.evidence[0].start, actor.evidence[0].end), (a, b));
+    assert_eq!(
+        h.state().focus(),
+        Some(ItemRef {
+            kind: ItemKind::Actor,
+            id: actor.id
+        })
+    );
+
+    // Type a role in the focused actor's card.
+    h.get_by_label("Role").click();
+    h.run_steps(1);
+    h.get_by_label("Role").type_text("Tajik Foreign Minister");
+    h.run_steps(2);
+    assert_eq!(
+        h.state()
+            .document()
+            .notebook()
+            .actor(actor.id)
+            .unwrap()
+            .role,
+        "Tajik Foreign Minister"
+    );
+
+    // Leave the field, then undo the whole typing as one step, and redo it.
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    h.get_by_label("Article text").click();
+    h.run_steps(2);
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state()
+            .document()
+            .notebook()
+            .actor(actor.id)
+            .unwrap()
+            .role,
+        ""
+    );
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(
+        h.state()
+            .document()
+            .notebook()
+            .actor(actor.id)
+            .unwrap()
+            .role,
+        "Tajik Foreign Minister"
+    );
+
+    // Delete it, and bring it back with Ctrl+Z.
+    h.state_mut().apply(Command::Focus(ItemRef {
+        kind: ItemKind::Actor,
+        id: actor.id,
+    }));
+    h.run_steps(10);
+    // The bin on the same row as the card's name.
+    let header_y = h.get_by_label("Sirojiddin Muhriddin").rect().center().y;
+    h.get_all_by_label_contains("Delete (")
+        .find(|n| (n.rect().center().y - header_y).abs() < 8.0)
+        .expect("the card's delete button")
+        .click();
+    h.run_steps(2);
+    assert!(h.state().document().notebook().actor(actor.id).is_none());
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(h.state().document().notebook().actor(actor.id).is_some());
+    press(&mut h, Modifiers::COMMAND, Key::Y);
+    assert!(h.state().document().notebook().actor(actor.id).is_none());
+}
+
+#[test]
+fn save_as_then_reopen_gives_the_same_notebook() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("brief");
+    let picker = ScriptedPicker::new(vec![Some(target.clone())], 0);
+    let app = BriefingApp::new(AppDirs::under(&dir.path().join("home")), picker, None);
+    let mut h = harness(app);
+    // A fresh start shows the sample article in a new notebook with no file yet.
+    assert!(h.state().path().is_none());
+    assert!(
+        h.state()
+            .document()
+            .notebook()
+            .article
+            .title
+            .starts_with("Lavrov’s Central Asia Tour")
+    );
+
+    h.state_mut().apply(Command::AddItem(ItemKind::Risk));
+    h.run_steps(2);
+    h.get_by_label("Risk").click();
+    h.get_by_label("Risk").type_text("Talks collapse");
+    h.run_steps(2);
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    let saved = target.with_extension("ron");
+    step_until(&mut h, "the save to finish", |app| {
+        app.path() == Some(saved.as_path())
+    });
+    assert!(!h.state().document().is_dirty());
+
+    let (reopened, _) = load_notebook(&saved).unwrap();
+    assert_eq!(&reopened, h.state().document().notebook());
+    assert_eq!(reopened.risks[0].title, "Talks collapse");
+
+    // The next start reopens the last notebook, and lists it under recent files.
+    let again = BriefingApp::new(
+        AppDirs::under(&dir.path().join("home")),
+        ScriptedPicker::new(vec![], 0),
+        None,
+    );
+    assert_eq!(again.path(), Some(saved.as_path()));
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
+    let (_dir, path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    let original = std::fs::read(&path).unwrap();
+    h.state_mut().apply(Command::AddItem(ItemKind::Stake));
+    h.run_steps(2);
+
+    let close = |h: &mut Harness<'_, BriefingApp>| {
+        h.input_mut()
+            .viewports
+            .entry(ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(ViewportEvent::Close);
+        h.run_steps(2);
+    };
+    close(&mut h);
+    assert!(matches!(h.state().modal(), Some(Modal::Unsaved(_))));
+    h.get_by_label("Save changes to this notebook?");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(h.state().modal().is_none());
+    assert!(!h.state().is_closing());
+
+    close(&mut h);
+    h.get_by_label("Discard").click();
+    h.run_steps(2);
+    assert!(h.state().is_closing());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        original,
+        "discard leaves the file as it was"
+    );
+}
+
+#[test]
+fn save_from_the_prompt_writes_the_file_then_closes() {
+    let (_dir, path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    h.state_mut().apply(Command::AddItem(ItemKind::Stake));
+    h.run_steps(2);
+    press(&mut h, Modifiers::COMMAND, Key::Q);
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    assert!(h.state().is_closing());
+    let (saved, _) = load_notebook(&path).unwrap();
+    assert_eq!(saved.stakes.len(), 5);
+}
+
+#[test]
+fn without_a_native_dialog_the_user_can_type_a_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("note.md");
+    std::fs::write(&article, "# Kabul talks\n\nThe **Taliban** met in Doha.\n").unwrap();
+    // The picker returns nothing at once: no dialog was ever shown.
+    let app = BriefingApp::new(
+        AppDirs::under(&dir.path().join("home")),
+        ScriptedPicker::new(vec![None], 0),
+        None,
+    );
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND, Key::O);
+    step_until(&mut h, "the typed-path question", |app| {
+        matches!(app.modal(), Some(Modal::TypedPath { .. }))
+    });
+    h.run_steps(2);
+    h.get_by_label_contains("No system file dialog");
+    let field = h.get_by_label("Path:");
+    field.focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Path:")
+        .type_text(&article.display().to_string());
+    h.run_steps(1);
+    h.get_by_label("OK").click();
+    h.run_steps(3);
+    let nb = h.state().document().notebook();
+    assert_eq!(nb.article.title, "Kabul talks");
+    assert_eq!(&*nb.article.text, "Kabul talks\nThe Taliban met in Doha.");
+}
+
+#[test]
+fn a_broken_notebook_is_reported_with_its_path_and_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "Notebook(format: 1, article: ").unwrap();
+    let app = BriefingApp::new(
+        AppDirs::under(&dir.path().join("home")),
+        ScriptedPicker::new(vec![], 0),
+        Some(bad.clone()),
+    );
+    let h = harness(app);
+    match h.state().modal() {
+        Some(Modal::Error(message)) => assert!(message.contains("bad.ron:1:"), "{message}"),
+        other => panic!("expected an error, got {other:?}"),
+    }
+    assert!(h.state().path().is_none());
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        "Notebook(format: 1, article: "
+    );
+}
+
+#[test]
+fn clicking_an_evidence_quote_reveals_it_and_clicking_a_highlight_focuses_its_item() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    h.get_by_label("Sergei Lavrov").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Russian Foreign Minister Sergei Lavrov embarked")
+        .click();
+    h.run_steps(2);
+    assert!(h.state().status().is_empty() || !h.state().document().is_dirty());
+    // Lavrov's first evidence span: click it, with nothing selected.
+    let stake = h.state().document().notebook().stakes[0].id;
+    h.state_mut().apply(Command::Focus(ItemRef {
+        kind: ItemKind::Stake,
+        id: stake,
+    }));
+    h.run_steps(2);
+    let (a, _) = char_range(h.state(), "Foreign Minister Sergei Lavrov embarked");
+    let p = h
+        .state_mut()
+        .article_view()
+        .screen_rect_of_char(a + 3)
+        .unwrap()
+        .center();
+    h.state_mut().article_view().clear_selection();
+    h.hover_at(p);
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(2);
+    let focus = h.state().focus().unwrap();
+    assert_eq!(
+        h.state().document().notebook().item_name(focus),
+        Some("Sergei Lavrov")
+    );
+
+    // A quote near the end of the article: its link scrolls the article to it.
+    let (far, _) = char_range(h.state(), "None of the forty invited Afghans");
+    let before = h
+        .state_mut()
+        .article_view()
+        .screen_rect_of_char(far)
+        .unwrap();
+    assert!(before.min.y > 800.0, "starts below the window: {before:?}");
+    let ghani = ghani_id(h.state());
+    h.state_mut().apply(Command::Focus(ItemRef {
+        kind: ItemKind::Actor,
+        id: ghani,
+    }));
+    h.run_steps(10); // the pane scrolls the card into view, animated
+    h.get_by_label_contains("None of the forty invited Afghans")
+        .click();
+    h.run_steps(3);
+    let after = h
+        .state_mut()
+        .article_view()
+        .screen_rect_of_char(far)
+        .unwrap();
+    assert!(
+        after.min.y > 80.0 && after.max.y < 780.0,
+        "revealed at {after:?}"
+    );
+}
+
+fn ghani_id(app: &BriefingApp) -> u64 {
+    app.document()
+        .notebook()
+        .actors
+        .iter()
+        .find(|a| a.name == "Ghani government")
+        .unwrap()
+        .id
+}
