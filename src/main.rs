@@ -14,6 +14,15 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
+    let has_display = ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
+    if cfg!(target_os = "linux") && !has_display {
+        eprintln!(
+            "briefing-notebook: no display (DISPLAY and WAYLAND_DISPLAY are unset): the app needs a desktop session; for headless work use a subcommand (see --help)"
+        );
+        return ExitCode::FAILURE;
+    }
     match briefing_notebook::ui::run(path) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -487,3 +487,63 @@ fn ghani_id(app: &BriefingApp) -> u64 {
         .unwrap()
         .id
 }
+
+#[test]
+fn find_counts_matches_and_selects_them_in_turn() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    h.get_by_label("Find:");
+    h.run_steps(2);
+    h.get_by_label("Find:").type_text("kyrgyzstan");
+    h.run_steps(2);
+    let total = h
+        .state()
+        .document()
+        .notebook()
+        .article
+        .text
+        .matches("Kyrgyzstan")
+        .count();
+    h.get_by_label(&format!("1 of {total}"));
+    let first = h.state_mut().article_view().selection().unwrap();
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    h.get_by_label(&format!("2 of {total}"));
+    let second = h.state_mut().article_view().selection().unwrap();
+    assert!(second.0 > first.0);
+    let text = h.state().document().notebook().article.text.clone();
+    let quote: String = text
+        .chars()
+        .skip(second.0)
+        .take(second.1 - second.0)
+        .collect();
+    assert_eq!(quote, "Kyrgyzstan");
+    // The found words can go straight into a new actor.
+    press(&mut h, Modifiers::COMMAND | Modifiers::ALT, Key::A);
+    assert_eq!(
+        h.state().document().notebook().actors.last().unwrap().name,
+        "Kyrgyzstan"
+    );
+}
+
+#[test]
+fn keyboard_selection_extends_with_shift_arrows() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    let (a, _) = char_range(h.state(), "Russian Foreign");
+    h.state_mut().article_view().set_selection(a, a);
+    h.get_by_label("Article text").focus();
+    h.run_steps(1);
+    for _ in 0..7 {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+        h.step();
+    }
+    h.key_press_modifiers(Modifiers::SHIFT | Modifiers::COMMAND, Key::ArrowRight);
+    h.run_steps(2);
+    let (s, e) = h
+        .state_mut()
+        .article_view()
+        .selection()
+        .expect("a selection");
+    let text = h.state().document().notebook().article.text.clone();
+    let quote: String = text.chars().skip(s).take(e - s).collect();
+    assert_eq!(quote, "Russian Foreign");
+}

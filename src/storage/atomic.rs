@@ -19,6 +19,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(StorageError::Io {
+            path: path.to_path_buf(),
+            action: "cannot save",
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!(
+                    "the folder {} does not exist; choose another place",
+                    dir.display()
+                ),
+            ),
+        });
+    }
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

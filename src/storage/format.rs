@@ -46,7 +46,12 @@ pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
         path: path.to_path_buf(),
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        message: match e.code {
+            ron::Error::ExceededRecursionLimit => {
+                "nested more deeply than any notebook can be".to_owned()
+            }
+            code => code.to_string(),
+        },
     };
     let probe: Probe = options.from_str(text).map_err(parse_error)?;
     if probe.format > CURRENT_FORMAT {

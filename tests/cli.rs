@@ -1,0 +1,219 @@
+//! The command line, run as a user would: the real binary, no display.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const WORKED_EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/saves/lavrov-central-asia-tour.ron"
+);
+const SAMPLE_ARTICLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/articles/lavrov-central-asia-tour.txt"
+);
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing-notebook"))
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A failure is one line on stderr naming the file, a non-zero exit, and never a panic.
+fn assert_clean_failure(o: &Output, file: &Path) {
+    let err = stderr(o);
+    assert!(!o.status.success(), "should fail: {err}");
+    assert_ne!(o.status.code(), Some(101), "panicked: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    let name = file.file_name().unwrap().to_string_lossy();
+    assert!(err.contains(&*name), "names the file: {err}");
+}
+
+#[test]
+fn check_json_reports_counts_and_every_span_of_the_worked_example() {
+    let o = run(&["check", WORKED_EXAMPLE, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["actors"].as_u64().unwrap() >= 8);
+    assert!(v["stakes"].as_u64().unwrap() >= 3);
+    assert!(v["risks"].as_u64().unwrap() >= 4);
+    let evidence = v["evidence"].as_array().unwrap();
+    assert!(!evidence.is_empty());
+    for e in evidence {
+        assert_eq!(e["status"], "exact", "{e}");
+        assert!(e["start"].as_u64().unwrap() < e["end"].as_u64().unwrap());
+        assert!(["actor", "stake", "risk"].contains(&e["item"]["kind"].as_str().unwrap()));
+        assert!(!e["item"]["name"].as_str().unwrap().is_empty());
+        assert!(!e["quote"].as_str().unwrap().is_empty());
+    }
+    let names: Vec<&str> = evidence
+        .iter()
+        .map(|e| e["item"]["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Sergei Lavrov"));
+}
+
+#[test]
+fn every_item_of_the_worked_example_has_evidence() {
+    let (nb, _) = briefing_notebook::storage::load_notebook(Path::new(WORKED_EXAMPLE)).unwrap();
+    assert!(!nb.brief.bottom_line.is_empty());
+    for a in &nb.actors {
+        assert!(!a.evidence.is_empty(), "actor {}", a.name);
+    }
+    for s in &nb.stakes {
+        assert!(!s.evidence.is_empty(), "stake {}", s.title);
+    }
+    for r in &nb.risks {
+        assert!(
+            !r.evidence.is_empty() && !r.indicators.is_empty(),
+            "risk {}",
+            r.title
+        );
+    }
+    // Saving it again gives the very same bytes.
+    let again = briefing_notebook::storage::to_ron(&nb);
+    assert_eq!(again, std::fs::read_to_string(WORKED_EXAMPLE).unwrap());
+}
+
+#[test]
+fn check_text_lists_statuses() {
+    let o = run(&["check", WORKED_EXAMPLE]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("actors: 12"), "{out}");
+    assert!(out.contains("exact"), "{out}");
+}
+
+#[test]
+fn new_imports_an_article_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("n.ron");
+    let o = run(&["new", SAMPLE_ARTICLE, "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&["check", out.to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["actors"], 0);
+    let before = std::fs::read(&out).unwrap();
+    let o = run(&["new", SAMPLE_ARTICLE, "-o", out.to_str().unwrap()]);
+    assert_clean_failure(&o, &out);
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+}
+
+#[test]
+fn hostile_inputs_give_one_clear_line_and_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut random = Vec::new();
+    let mut x: u32 = 2463534242;
+    for _ in 0..4096 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        random.push(x as u8);
+    }
+    let worked = std::fs::read_to_string(WORKED_EXAMPLE).unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.txt", vec![]),
+        ("random.txt", random.clone()),
+        ("png.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0".to_vec()),
+        ("elf.md", b"\x7fELF\x02\x01\x01\0\0\0\0\0".to_vec()),
+        ("latin1.txt", b"Caf\xe9 in Bishkek".to_vec()),
+        ("nul.txt", b"text\0with nul".to_vec()),
+    ];
+    for (name, bytes) in &cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = dir.path().join(format!("{name}.ron"));
+        let o = run(&["new", path.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert_clean_failure(&o, &path);
+        assert!(!out.exists());
+    }
+    let notebooks: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.ron", vec![]),
+        ("random.ron", random),
+        (
+            "truncated.ron",
+            worked.as_bytes()[..worked.len() / 2].to_vec(),
+        ),
+        (
+            "future.ron",
+            worked.replacen("format: 1", "format: 7", 1).into_bytes(),
+        ),
+        (
+            "wrong-type.ron",
+            worked
+                .replacen("likelihood: 4", "likelihood: \"high\"", 1)
+                .into_bytes(),
+        ),
+        (
+            "bad-variant.ron",
+            worked
+                .replacen("kind: Person", "kind: Alien", 1)
+                .into_bytes(),
+        ),
+        (
+            "out-of-range.ron",
+            worked
+                .replacen("likelihood: 4", "likelihood: 9", 1)
+                .into_bytes(),
+        ),
+        (
+            "deep.ron",
+            format!("Notebook(format: 1, article: {}", "(".repeat(100_000)).into_bytes(),
+        ),
+        (
+            "dangling.ron",
+            worked
+                .replacen("holders: [", "holders: [999, ", 1)
+                .into_bytes(),
+        ),
+    ];
+    for (name, bytes) in &notebooks {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let o = run(&["check", path.to_str().unwrap(), "--json"]);
+        assert_clean_failure(&o, &path);
+    }
+    let missing = dir.path().join("missing.ron");
+    assert_clean_failure(&run(&["check", missing.to_str().unwrap()]), &missing);
+}
+
+#[test]
+fn evidence_out_of_range_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let worked = std::fs::read_to_string(WORKED_EXAMPLE).unwrap();
+    // Move one span's offsets past the end: its quote is still found (moved).
+    let first_start = worked.find("start: ").unwrap();
+    let line_end = worked[first_start..].find(',').unwrap() + first_start;
+    let broken = format!(
+        "{}start: 999999{}",
+        &worked[..first_start],
+        &worked[line_end..]
+    );
+    let path = dir.path().join("shifted.ron");
+    std::fs::write(&path, broken).unwrap();
+    let o = run(&["check", path.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["evidence"][0]["status"], "moved");
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--help"]);
+    assert!(o.status.success());
+    let help = stdout(&o);
+    assert!(help.contains("new") && help.contains("check"), "{help}");
+    let o = run(&["--version"]);
+    assert!(stdout(&o).contains(env!("CARGO_PKG_VERSION")));
+}
