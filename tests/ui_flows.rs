@@ -103,6 +103,17 @@ fn worked_example_opens_with_every_span_exact_and_highlighted() {
 }
 
 #[test]
+fn clicking_anywhere_on_a_collapsed_card_selects_it() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    h.get_by_label_contains("Regional power; convener").click();
+    h.run_steps(2);
+    let focus = h.state().focus().expect("focused");
+    assert_eq!(h.state().document().notebook().item_name(focus), Some("Russia"));
+    // Its fields are now shown for editing.
+    h.get_by_label("Position / interests");
+}
+
+#[test]
 fn drag_in_the_article_selects_words_and_attach_adds_evidence() {
     let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
     // Focus an actor by clicking its name in the Actors pane.

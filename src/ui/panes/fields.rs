@@ -183,51 +183,56 @@ pub fn item_card(
     } else {
         ui.visuals().widgets.noninteractive.bg_stroke
     };
-    egui::Frame::group(ui.style())
-        .stroke(stroke)
-        .inner_margin(8.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let header = ui
-                .horizontal(|ui| {
-                    let (dot, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter()
-                        .circle_filled(dot.center(), 4.5, theme::kind_color(item.kind));
-                    let name = if title.trim().is_empty() {
-                        "(untitled)"
-                    } else {
-                        title
-                    };
-                    let label = ui
-                        .selectable_label(focused, RichText::new(name).strong())
-                        .on_hover_text("Select: new evidence is attached to the selected item");
-                    if label.clicked() {
-                        cmds.push(Command::Focus(item));
-                    }
-                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        if icon_button(ui, Icon::Delete, "Delete (Ctrl+Z brings it back)").clicked()
-                        {
-                            cmds.push(Command::Edit(Edit::DeleteItem(item)));
+    // The whole card is clickable (not only the name), so a collapsed card is easy to open.
+    let card = ui.scope_builder(egui::UiBuilder::new().sense(egui::Sense::click()), |ui| {
+        egui::Frame::group(ui.style())
+            .stroke(stroke)
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let header = ui
+                    .horizontal(|ui| {
+                        let (dot, _) =
+                            ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                        ui.painter()
+                            .circle_filled(dot.center(), 4.5, theme::kind_color(item.kind));
+                        let name = if title.trim().is_empty() { "(untitled)" } else { title };
+                        let label = ui
+                            .selectable_label(focused, RichText::new(name).strong())
+                            .on_hover_text("Select: new evidence is attached to the selected item");
+                        if label.clicked() {
+                            cmds.push(Command::Focus(item));
                         }
-                        if icon_button(ui, Icon::Down, "Move down").clicked() {
-                            cmds.push(Command::Edit(Edit::MoveItem(item, 1)));
-                        }
-                        if icon_button(ui, Icon::Up, "Move up").clicked() {
-                            cmds.push(Command::Edit(Edit::MoveItem(item, -1)));
-                        }
-                    });
-                    label
-                })
-                .inner;
-            if !subtitle.is_empty() {
-                ui.weak(subtitle);
-            }
-            if focused {
-                ui.add_space(4.0);
-                body(ui, cmds);
-            }
-            header
-        })
-        .inner
+                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                            if icon_button(ui, Icon::Delete, "Delete (Ctrl+Z brings it back)")
+                                .clicked()
+                            {
+                                cmds.push(Command::Edit(Edit::DeleteItem(item)));
+                            }
+                            if icon_button(ui, Icon::Down, "Move down").clicked() {
+                                cmds.push(Command::Edit(Edit::MoveItem(item, 1)));
+                            }
+                            if icon_button(ui, Icon::Up, "Move up").clicked() {
+                                cmds.push(Command::Edit(Edit::MoveItem(item, -1)));
+                            }
+                        });
+                        label
+                    })
+                    .inner;
+                if !subtitle.is_empty() {
+                    // Not selectable, so a click on it reaches the card.
+                    ui.add(egui::Label::new(RichText::new(subtitle).weak()).selectable(false));
+                }
+                if focused {
+                    ui.add_space(4.0);
+                    body(ui, cmds);
+                }
+                header
+            })
+            .inner
+    });
+    if card.response.clicked() && !focused {
+        cmds.push(Command::Focus(item));
+    }
+    card.inner
 }
