@@ -4,6 +4,10 @@
 //! The core (`model`, `anchor`, `storage`, `import`) has no egui and no window; `cli`
 //! drives it headless; `ui` (feature `gui`) is the desktop app. See ARCHITECTURE.md.
 
+// Nothing that can fail at run time may panic: handle it and say what went wrong.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![forbid(unsafe_code)]
+
 pub mod anchor;
 pub mod cli;
 pub mod import;

@@ -108,7 +108,10 @@ fn clicking_anywhere_on_a_collapsed_card_selects_it() {
     h.get_by_label_contains("Regional power; convener").click();
     h.run_steps(2);
     let focus = h.state().focus().expect("focused");
-    assert_eq!(h.state().document().notebook().item_name(focus), Some("Russia"));
+    assert_eq!(
+        h.state().document().notebook().item_name(focus),
+        Some("Russia")
+    );
     // Its fields are now shown for editing.
     h.get_by_label("Position / interests");
 }
@@ -557,4 +560,50 @@ fn keyboard_selection_extends_with_shift_arrows() {
     let text = h.state().document().notebook().article.text.clone();
     let quote: String = text.chars().skip(s).take(e - s).collect();
     assert_eq!(quote, "Russian Foreign");
+}
+
+#[test]
+fn dropping_an_article_on_the_window_starts_a_new_notebook_after_asking() {
+    let (dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    let article = dir.path().join("dropped.txt");
+    std::fs::write(
+        &article,
+        "Doha talks resume\n\nThe Taliban returned to Doha.\r\n",
+    )
+    .unwrap();
+    h.state_mut().apply(Command::AddItem(ItemKind::Risk));
+    h.run_steps(2);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(article.clone())));
+    h.run_steps(2);
+    // Unsaved work first: the app asks before replacing it.
+    assert!(matches!(h.state().modal(), Some(Modal::Unsaved(_))));
+    h.run_steps(2); // a new modal measures itself for a frame before it shows
+    h.get_by_label("Discard").click();
+    h.run_steps(2);
+    let nb = h.state().document().notebook();
+    assert_eq!(nb.article.title, "Doha talks resume");
+    assert_eq!(
+        &*nb.article.text,
+        "Doha talks resume\n\nThe Taliban returned to Doha."
+    );
+    assert!(
+        h.state().path().is_none(),
+        "a new notebook has no file until saved"
+    );
+}
+
+/// A file dropped from the desktop, as the window system hands it over.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
 }

@@ -28,7 +28,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("the UTF-16 text is cut off (odd number of bytes)".to_owned());
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));

@@ -196,7 +196,11 @@ pub fn item_card(
                             ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                         ui.painter()
                             .circle_filled(dot.center(), 4.5, theme::kind_color(item.kind));
-                        let name = if title.trim().is_empty() { "(untitled)" } else { title };
+                        let name = if title.trim().is_empty() {
+                            "(untitled)"
+                        } else {
+                            title
+                        };
                         let label = ui
                             .selectable_label(focused, RichText::new(name).strong())
                             .on_hover_text("Select: new evidence is attached to the selected item");
