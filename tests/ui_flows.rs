@@ -85,6 +85,17 @@ fn step_until(h: &mut Harness<'_, BriefingApp>, what: &str, cond: impl Fn(&Brief
     panic!("timed out waiting for: {what}");
 }
 
+/// Presses or releases the primary mouse button at `pos`.
+fn mouse_button(h: &mut Harness<'_, BriefingApp>, pos: Pos2, pressed: bool) {
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+}
+
 fn press(h: &mut Harness<'_, BriefingApp>, modifiers: Modifiers, key: Key) {
     h.key_press_modifiers(modifiers, key);
     h.run_steps(2);
@@ -142,23 +153,12 @@ fn drag_in_the_article_selects_words_and_attach_adds_evidence() {
     let y = from.y;
     h.hover_at(from);
     h.step();
-    h.event(egui::Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.step();
+    mouse_button(&mut h, from, true);
     h.hover_at(Pos2::new(from.x + 100.0, y));
     h.step();
     h.hover_at(to);
     h.step();
-    h.event(egui::Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    mouse_button(&mut h, to, false);
     h.run_steps(2);
     let (start, end) = h
         .state_mut()
@@ -444,19 +444,8 @@ fn clicking_an_evidence_quote_reveals_it_and_clicking_a_highlight_focuses_its_it
     h.state_mut().article_view().clear_selection();
     h.hover_at(p);
     h.step();
-    h.event(egui::Event::PointerButton {
-        pos: p,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.step();
-    h.event(egui::Event::PointerButton {
-        pos: p,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    mouse_button(&mut h, p, true);
+    mouse_button(&mut h, p, false);
     h.run_steps(2);
     let focus = h.state().focus().unwrap();
     assert_eq!(

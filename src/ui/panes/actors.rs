@@ -1,10 +1,9 @@
 //! The Actors pane.
 
 use super::PaneContext;
-use super::fields::{evidence_list, item_card, list_field, text_field};
+use super::fields::{choice, evidence_list, item_card, list_field, text_field};
 use crate::model::{ActorKind, Edit, ItemKind, ItemRef, ListField, TextField};
-use crate::ui::command::Command;
-use eframe::egui::{self, Ui};
+use eframe::egui::Ui;
 
 /// Lists the actors; the focused one is expanded for editing.
 pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
@@ -42,24 +41,15 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                     false,
                     "Sergei Lavrov",
                 );
-                ui.horizontal(|ui| {
-                    let label = ui.label(egui::RichText::new("Kind").small().strong());
-                    egui::ComboBox::from_id_salt(("actor-kind", id))
-                        .selected_text(actor.kind.label())
-                        .show_ui(ui, |ui| {
-                            for kind in ActorKind::ALL {
-                                if ui
-                                    .selectable_label(actor.kind == kind, kind.label())
-                                    .clicked()
-                                    && actor.kind != kind
-                                {
-                                    cmds.push(Command::Edit(Edit::SetActorKind(id, kind)));
-                                }
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                });
+                choice(
+                    ui,
+                    cmds,
+                    "Kind",
+                    actor.kind,
+                    &ActorKind::ALL,
+                    |k| k.label().to_owned(),
+                    |k| Edit::SetActorKind(id, k),
+                );
                 list_field(
                     ui,
                     cmds,

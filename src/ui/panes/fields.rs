@@ -76,6 +76,39 @@ pub fn list_field(
     }
 }
 
+/// A labelled drop-down of `options`; choosing a different one emits `edit(option)`.
+pub fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    cmds: &mut Vec<Command>,
+    label: &str,
+    current: T,
+    options: &[T],
+    text: impl Fn(T) -> String,
+    edit: impl Fn(T) -> Edit,
+) {
+    ui.horizontal(|ui| {
+        // The label is a unique salt within a card; the card's ui id tells cards apart.
+        let salt = label;
+        let label = ui.label(RichText::new(label).small().strong());
+        egui::ComboBox::from_id_salt(salt)
+            .selected_text(text(current))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for &option in options {
+                    if ui
+                        .selectable_label(option == current, text(option))
+                        .clicked()
+                        && option != current
+                    {
+                        cmds.push(Command::Edit(edit(option)));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}
+
 /// Toggle buttons for choosing actors (a stake's holders, a risk's actors).
 pub fn actor_picker(
     ui: &mut Ui,

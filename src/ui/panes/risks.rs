@@ -1,10 +1,10 @@
 //! The Risks pane.
 
 use super::PaneContext;
-use super::fields::{actor_picker, evidence_list, item_card, list_field, text_field};
+use super::fields::{actor_picker, choice, evidence_list, item_card, list_field, text_field};
 use crate::model::{Edit, ItemKind, ItemRef, ListField, TextField, impact_word, likelihood_word};
 use crate::ui::command::Command;
-use eframe::egui::{self, Ui};
+use eframe::egui::Ui;
 
 /// Lists the risks; the focused one is expanded for editing.
 pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
@@ -57,20 +57,13 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                     ui,
                     cmds,
                     "Likelihood",
-                    ("likelihood", id),
                     risk.likelihood,
                     likelihood_word,
                     |v| Edit::SetLikelihood(id, v),
                 );
-                rating(
-                    ui,
-                    cmds,
-                    "Impact",
-                    ("impact", id),
-                    risk.impact,
-                    impact_word,
-                    |v| Edit::SetImpact(id, v),
-                );
+                rating(ui, cmds, "Impact", risk.impact, impact_word, |v| {
+                    Edit::SetImpact(id, v)
+                });
                 text_field(
                     ui,
                     cmds,
@@ -103,28 +96,17 @@ fn rating(
     ui: &mut Ui,
     cmds: &mut Vec<Command>,
     label: &str,
-    salt: (&str, u64),
     value: u8,
     word: fn(u8) -> &'static str,
     edit: impl Fn(u8) -> Edit,
 ) {
-    ui.horizontal(|ui| {
-        let label = ui.label(egui::RichText::new(label).small().strong());
-        egui::ComboBox::from_id_salt(salt)
-            .selected_text(format!("{value} – {}", word(value)))
-            .width(220.0)
-            .show_ui(ui, |ui| {
-                for v in 1..=5 {
-                    if ui
-                        .selectable_label(v == value, format!("{v} – {}", word(v)))
-                        .clicked()
-                        && v != value
-                    {
-                        cmds.push(Command::Edit(edit(v)));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-    });
+    choice(
+        ui,
+        cmds,
+        label,
+        value,
+        &[1, 2, 3, 4, 5],
+        |v| format!("{v} – {}", word(v)),
+        edit,
+    );
 }

@@ -1,10 +1,9 @@
 //! The Stakes pane.
 
 use super::PaneContext;
-use super::fields::{actor_picker, evidence_list, item_card, text_field};
+use super::fields::{actor_picker, choice, evidence_list, item_card, text_field};
 use crate::model::{Edit, Importance, ItemKind, ItemRef, TextField};
-use crate::ui::command::Command;
-use eframe::egui::{self, Ui};
+use eframe::egui::Ui;
 
 /// Lists the stakes; the focused one is expanded for editing.
 pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
@@ -60,24 +59,15 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                     true,
                     "Why it matters, for whom",
                 );
-                ui.horizontal(|ui| {
-                    let label = ui.label(egui::RichText::new("Importance").small().strong());
-                    egui::ComboBox::from_id_salt(("importance", id))
-                        .selected_text(stake.importance.label())
-                        .show_ui(ui, |ui| {
-                            for level in Importance::ALL {
-                                if ui
-                                    .selectable_label(stake.importance == level, level.label())
-                                    .clicked()
-                                    && stake.importance != level
-                                {
-                                    cmds.push(Command::Edit(Edit::SetImportance(id, level)));
-                                }
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                });
+                choice(
+                    ui,
+                    cmds,
+                    "Importance",
+                    stake.importance,
+                    &Importance::ALL,
+                    |i| i.label().to_owned(),
+                    |i| Edit::SetImportance(id, i),
+                );
                 actor_picker(ui, cmds, "Held by", nb, &stake.holders, |actor| {
                     Edit::ToggleStakeHolder { stake: id, actor }
                 });
