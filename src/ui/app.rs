@@ -286,7 +286,13 @@ impl BriefingApp {
                 purpose,
                 text: self.suggested_path(purpose),
                 note: "No system file dialog is available here (it needs xdg-desktop-portal or zenity). Type the file's path:".to_owned(),
+                recent: if purpose == Purpose::SaveNotebook {
+                    Vec::new()
+                } else {
+                    self.settings.recent.clone()
+                },
             });
+            self.status = String::new();
             return;
         }
         if self.dialogs.is_open() {
@@ -343,11 +349,13 @@ impl BriefingApp {
     fn suggested_path(&self, purpose: Purpose) -> String {
         let folder = self.default_folder();
         match purpose {
-            Purpose::SaveNotebook => folder.join(self.suggested_file_name()),
-            _ => folder,
+            Purpose::SaveNotebook => folder
+                .join(self.suggested_file_name())
+                .display()
+                .to_string(),
+            // A trailing separator: the user only has to type the file name.
+            _ => format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR),
         }
-        .display()
-        .to_string()
     }
 
     fn handle_pick(&mut self, purpose: Purpose, outcome: PickOutcome) {

@@ -17,6 +17,8 @@ pub enum Modal {
         text: String,
         /// Why this is shown.
         note: String,
+        /// Recent notebooks to pick from instead of typing.
+        recent: Vec<std::path::PathBuf>,
     },
     /// Something went wrong; the message names the file and what to do.
     Error(String),
@@ -61,6 +63,7 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                 purpose,
                 text,
                 note,
+                recent,
             } => {
                 ui.heading(purpose.title());
                 ui.label(note.as_str());
@@ -85,6 +88,15 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                         answer = Some(ModalAnswer::Dismiss);
                     }
                 });
+                if !recent.is_empty() {
+                    ui.add_space(6.0);
+                    ui.label("Or open a recent notebook:");
+                    for path in recent.iter() {
+                        if ui.link(path.display().to_string()).clicked() {
+                            answer = Some(ModalAnswer::Path(*purpose, path.display().to_string()));
+                        }
+                    }
+                }
             }
             Modal::Error(message) => {
                 ui.heading("Something went wrong");
