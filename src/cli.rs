@@ -1,10 +1,12 @@
 //! The headless command line: every subcommand works with no display.
 
 use crate::anchor::SpanReport;
+use crate::brief::{Date, today};
+use crate::export::{Format, Paper, default_output, export};
 use crate::import::import_file;
 use crate::model::{AnchorStatus, Notebook};
 use crate::storage::{load_notebook, save_notebook};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -44,6 +46,47 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the one-page brief as PDF, HTML or Markdown.
+    Export {
+        /// The notebook (.ron).
+        notebook: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: FormatArg,
+        /// Page size.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// Output file (default: beside the notebook, with the format's extension).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Date printed on the brief, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
+}
+
+/// `--format` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    /// One-page PDF.
+    Pdf,
+    /// Standalone HTML.
+    Html,
+    /// Markdown.
+    Md,
+}
+
+/// `--paper` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum PaperArg {
+    /// 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse_iso(s).ok_or_else(|| format!("\"{s}\" is not a date like 2026-11-28"))
 }
 
 /// Runs a subcommand; errors go to stderr as one line naming the file and problem.
@@ -51,6 +94,13 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::New { article, output } => new_notebook(&article, output),
         Command::Check { notebook, json } => check(&notebook, json),
+        Command::Export {
+            notebook,
+            format,
+            paper,
+            output,
+            date,
+        } => export_brief(&notebook, format, paper, output, date),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -77,6 +127,34 @@ fn new_notebook(article_path: &Path, output: Option<PathBuf>) -> Result<(), Stri
         "{}: new notebook on \"{title}\" ({chars} chars)",
         output.display()
     );
+    Ok(())
+}
+
+fn export_brief(
+    path: &Path,
+    format: FormatArg,
+    paper: PaperArg,
+    output: Option<PathBuf>,
+    date: Option<Date>,
+) -> Result<(), String> {
+    let format = match format {
+        FormatArg::Pdf => Format::Pdf,
+        FormatArg::Html => Format::Html,
+        FormatArg::Md => Format::Markdown,
+    };
+    let paper = match paper {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::Letter,
+    };
+    let (notebook, _) = load_notebook(path).map_err(|e| e.to_string())?;
+    let output = output.unwrap_or_else(|| default_output(path, format));
+    let exported = export(&notebook, format, paper, date.unwrap_or_else(today))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    crate::storage::write_export(&output, &exported.bytes).map_err(|e| e.to_string())?;
+    match &exported.fit {
+        Some(fit) => println!("{}: {}, {}", output.display(), paper.label(), fit.summary()),
+        None => println!("{}", output.display()),
+    }
     Ok(())
 }
 

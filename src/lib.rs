@@ -9,6 +9,9 @@
 #![forbid(unsafe_code)]
 
 pub mod anchor;
+pub mod assets;
+pub mod brief;
+pub mod export;
 pub mod cli;
 pub mod import;
 pub mod model;

@@ -50,6 +50,12 @@ pub enum StorageError {
         /// What is wrong.
         problem: String,
     },
+    /// An export would replace a notebook.
+    #[error("{path}: refusing to write an export over a notebook; choose another file name")]
+    WouldClobberNotebook {
+        /// The file.
+        path: PathBuf,
+    },
     /// A save would replace a file that is not a notebook.
     #[error(
         "{path}: refusing to overwrite a file that is not a Briefing Notebook notebook; choose another name"

@@ -196,6 +196,22 @@ pub fn save_notebook(path: &Path, notebook: &Notebook) -> Result<(), StorageErro
     write_atomic(path, to_ron(notebook).as_bytes())
 }
 
+/// Writes an exported file atomically. Refuses to replace a notebook (an export written
+/// over the notebook it came from would destroy the analyst's work).
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let is_ron = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    if is_ron || (path.exists() && starts_like_notebook(path)) {
+        return Err(StorageError::WouldClobberNotebook {
+            path: path.to_path_buf(),
+        });
+    }
+    write_atomic(path, bytes)
+}
+
+fn starts_like_notebook(path: &Path) -> bool {
+    looks_like_notebook(path) && std::fs::metadata(path).is_ok_and(|m| m.len() > 0)
+}
+
 /// True for an empty file or one that starts like a notebook.
 fn looks_like_notebook(path: &Path) -> bool {
     use std::io::Read;

@@ -17,10 +17,7 @@ use crate::storage::{AppDirs, Settings, load_notebook, save_notebook};
 use eframe::egui::{self, RichText, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 
-/// The sample article, shipped inside the binary so the first start always has something
-/// to read.
-const SAMPLE_ARTICLE: &[u8] = include_bytes!("../../assets/articles/lavrov-central-asia-tour.txt");
-const SAMPLE_FILE_NAME: &str = "lavrov-central-asia-tour.txt";
+use crate::assets::{SAMPLE_ARTICLE, SAMPLE_ARTICLE_NAME as SAMPLE_FILE_NAME};
 
 /// How long a revealed span flashes, in seconds.
 const FLASH_SECONDS: f64 = 1.6;

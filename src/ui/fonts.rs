@@ -4,9 +4,7 @@
 use eframe::egui::{self, FontData, FontDefinitions, FontFamily};
 use std::sync::Arc;
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
-const ITALIC: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Italic.ttf");
+use crate::assets::{FONT_BOLD as BOLD, FONT_ITALIC as ITALIC, FONT_REGULAR as REGULAR};
 
 /// The bold family's name.
 const BOLD_FAMILY: &str = "bold";

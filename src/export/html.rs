@@ -1,0 +1,254 @@
+//! The brief as one standalone HTML file: inline styles, no script, no remote resource,
+//! every piece of user text escaped and marked `dir="auto"`, print CSS for one page.
+
+use super::Paper;
+use crate::brief::Brief;
+use std::fmt::Write;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// User text in an element that finds its own direction.
+fn user(tag: &str, class: &str, text: &str) -> String {
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    format!("<{tag}{class} dir=\"auto\">{}</{tag}>", escape(text))
+}
+
+const STYLE: &str = r#"
+:root { --ink:#181c26; --muted:#5c6574; --accent:#164078; --rule:#c6ccd6; --tint:#ecf1f8; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #e9ebef; color: var(--ink);
+  font: 10pt/1.35 "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
+.page { background: #fff; max-width: 210mm; margin: 12mm auto; padding: 14mm 17mm 12mm;
+  box-shadow: 0 1px 6px rgba(0,0,0,.15); }
+.kicker { font-size: 7.5pt; font-weight: 700; letter-spacing: .08em; color: var(--muted); margin: 0; }
+h1 { font-size: 19pt; line-height: 1.2; margin: 2pt 0 2pt; }
+.meta { font-size: 8pt; color: var(--muted); margin: 0 0 5pt; padding-bottom: 7pt;
+  border-bottom: 1.2pt solid var(--accent); }
+h2 { font-size: 10.5pt; color: var(--accent); margin: 9pt 0 3pt; }
+.bluf { background: var(--tint); border-left: 2.5pt solid var(--accent); padding: 5pt 8pt; margin-top: 9pt; }
+.bluf h2 { margin-top: 0; }
+.bluf p { margin: 0; font-size: 10pt; }
+table { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
+th { text-align: left; color: var(--muted); font-weight: 700; border-bottom: .6pt solid var(--rule); padding: 0 6pt 2pt 0; }
+td { vertical-align: top; border-bottom: .4pt solid var(--rule); padding: 2.5pt 6pt 2.5pt 0; }
+td .kind { color: var(--muted); }
+ul { margin: 0; padding-left: 12pt; }
+li { margin: 0 0 1.5pt; }
+.muted { color: var(--muted); }
+.risks { display: flex; gap: 14pt; align-items: flex-start; }
+.risks svg { flex: none; }
+.risks ol { margin: 0; padding-left: 0; list-style: none; flex: 1; }
+.risks li { display: flex; gap: 5pt; margin-bottom: 3pt; }
+.num { flex: none; width: 11pt; height: 11pt; border-radius: 50%; background: var(--accent); color: #fff;
+  font-size: 6.5pt; font-weight: 700; text-align: center; line-height: 11pt; margin-top: 1.5pt; }
+.facts { font-size: 8pt; color: var(--muted); display: block; }
+.detail { font-size: 8.5pt; display: block; }
+.small { font-size: 8.5pt; }
+.source { border-top: .6pt solid var(--rule); margin-top: 9pt; padding-top: 4pt; font-size: 8pt; color: var(--muted); }
+.source q { font-style: italic; color: var(--ink); }
+footer { border-top: .6pt solid var(--rule); margin-top: 12pt; padding-top: 3pt; font-size: 7pt; color: var(--muted);
+  display: flex; justify-content: space-between; }
+@media print {
+  body { background: #fff; font-size: 9.5pt; }
+  .page { margin: 0; padding: 0; box-shadow: none; max-width: none; }
+  @page { size: PAPER; margin: 13mm 16mm 11mm; }
+  h1, h2, tr, li { break-inside: avoid; }
+}
+"#;
+
+/// The 5×5 matrix as inline SVG, with the same numbered markers as the PDF.
+fn matrix_svg(brief: &Brief) -> String {
+    let cell = 26.0;
+    let label = 14.0;
+    let size = label + 5.0 * cell;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"Risk matrix: likelihood by impact\">",
+        w = size,
+        h = 5.0 * cell + 30.0
+    );
+    for row in 0..5u8 {
+        let l = 5 - row;
+        for col in 0..5u8 {
+            let color = match u16::from(l) * u16::from(col + 1) {
+                0..=4 => "#dbedde",
+                5..=9 => "#faf1cb",
+                10..=14 => "#fbdec0",
+                _ => "#f6c9c5",
+            };
+            let _ = write!(
+                svg,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{color}\"/>",
+                label + f32::from(col) * cell + 0.5,
+                f32::from(row) * cell + 0.5,
+                cell - 1.0,
+                cell - 1.0
+            );
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" font-size=\"8\" fill=\"#5c6574\" text-anchor=\"end\">{l}</text>",
+            label - 3.0,
+            f32::from(row) * cell + cell / 2.0 + 3.0
+        );
+    }
+    for col in 1..=5u8 {
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" font-size=\"8\" fill=\"#5c6574\" text-anchor=\"middle\">{col}</text>",
+            label + (f32::from(col) - 0.5) * cell,
+            5.0 * cell + 11.0
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text x=\"{}\" y=\"{}\" font-size=\"7.5\" fill=\"#5c6574\" text-anchor=\"middle\">rows: likelihood · columns: impact</text>",
+        label + 2.5 * cell,
+        5.0 * cell + 24.0
+    );
+    let mut seen: Vec<(u8, u8)> = Vec::new();
+    for r in &brief.risks {
+        let (l, i) = (r.likelihood.clamp(1, 5), r.impact.clamp(1, 5));
+        let k = seen.iter().filter(|&&p| p == (l, i)).count() as f32;
+        let n = brief
+            .risks
+            .iter()
+            .filter(|x| (x.likelihood.clamp(1, 5), x.impact.clamp(1, 5)) == (l, i))
+            .count() as f32;
+        seen.push((l, i));
+        let step = 11.0;
+        let per_row = 2.0;
+        let rows = (n / per_row).ceil();
+        let in_row = if (k / per_row).floor() + 1.0 < rows { per_row } else { n - (rows - 1.0) * per_row };
+        let cx = label + f32::from(i - 1) * cell + (cell - in_row * step) / 2.0 + step / 2.0 + (k % per_row) * step;
+        let cy = f32::from(5 - l) * cell + (cell - rows * step) / 2.0 + step / 2.0 + (k / per_row).floor() * step;
+        let _ = write!(
+            svg,
+            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"5\" fill=\"#164078\"/><text x=\"{cx}\" y=\"{}\" font-size=\"6.5\" font-weight=\"700\" fill=\"#fff\" text-anchor=\"middle\">{}</text>",
+            cy + 2.3,
+            r.number
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Renders the brief. `paper` sets the print page size.
+pub fn render(brief: &Brief, paper: Paper) -> String {
+    let mut h = String::new();
+    let css = STYLE.replace("PAPER", paper.css_size());
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"Briefing Notebook\">\n<title>{}</title>\n<style>{css}</style>\n</head>\n<body>\n<main class=\"page\">\n",
+        escape(&brief.title)
+    );
+    let _ = writeln!(h, "<p class=\"kicker\">{}</p>", escape(&brief.kicker.to_uppercase()));
+    let _ = writeln!(h, "{}", user("h1", "", &brief.title));
+    let _ = writeln!(h, "{}", user("p", "meta", &brief.meta_line()));
+    if !brief.bottom_line.is_empty() {
+        let _ = writeln!(
+            h,
+            "<section class=\"bluf\"><h2>Bottom line</h2>{}</section>",
+            user("p", "", &brief.bottom_line)
+        );
+    }
+    if !brief.actors.is_empty() {
+        h.push_str("<section><h2>Key actors</h2>\n<table><thead><tr><th>Actor</th><th>Role</th><th>Position / interests</th></tr></thead><tbody>\n");
+        for a in &brief.actors {
+            let _ = writeln!(
+                h,
+                "<tr><td><strong dir=\"auto\">{}</strong> <span class=\"kind\">· {}</span></td>{}{}</tr>",
+                escape(&a.name),
+                escape(&a.kind),
+                user("td", "", &a.role),
+                user("td", "", &a.position)
+            );
+        }
+        h.push_str("</tbody></table></section>\n");
+    }
+    if !brief.stakes.is_empty() {
+        h.push_str("<section><h2>Stakes</h2><ul>\n");
+        for s in &brief.stakes {
+            let holders = if s.holders.is_empty() {
+                String::new()
+            } else {
+                format!(" — for {}", s.holders.join(", "))
+            };
+            let _ = writeln!(
+                h,
+                "<li><strong dir=\"auto\">{}</strong><span class=\"muted\" dir=\"auto\">{} ({} importance)</span> {}</li>",
+                escape(&s.title),
+                escape(&holders),
+                escape(&s.importance.to_lowercase()),
+                user("span", "", &s.detail)
+            );
+        }
+        h.push_str("</ul></section>\n");
+    }
+    if !brief.risks.is_empty() {
+        let _ = write!(h, "<section><h2>Risks</h2><div class=\"risks\">{}<ol>\n", matrix_svg(brief));
+        for r in &brief.risks {
+            let facts = r.facts();
+            let _ = writeln!(
+                h,
+                "<li><span class=\"num\">{}</span><div><strong dir=\"auto\">{}</strong>{}{}</div></li>",
+                r.number,
+                escape(&r.title),
+                user("span", "facts", &facts),
+                if r.detail.is_empty() { String::new() } else { user("span", "detail", &r.detail) }
+            );
+        }
+        h.push_str("</ol></div></section>\n");
+    }
+    if !brief.indicators.is_empty() {
+        h.push_str("<section><h2>Indicators to watch</h2><ul class=\"small\">\n");
+        for i in &brief.indicators {
+            let _ = writeln!(
+                h,
+                "<li>{} <span class=\"muted\">(risk {})</span></li>",
+                user("span", "", &i.text),
+                i.risk
+            );
+        }
+        h.push_str("</ul></section>\n");
+    }
+    let _ = write!(
+        h,
+        "<section class=\"source\"><strong>Source:</strong> {}",
+        user("span", "", &brief.source_line())
+    );
+    if !brief.quotes.is_empty() {
+        h.push_str("<br><strong>Evidence:</strong> ");
+        let quotes: Vec<String> = brief
+            .quotes
+            .iter()
+            .map(|q| format!("<q dir=\"auto\">{}</q> ({})", escape(&q.quote), escape(&q.supports)))
+            .collect();
+        h.push_str(&quotes.join("; "));
+        h.push('.');
+    }
+    h.push_str("</section>\n");
+    let _ = write!(
+        h,
+        "<footer><span>Page 1 of 1 · {}</span><span>Briefing Notebook</span></footer>\n</main>\n</body>\n</html>\n",
+        paper.label()
+    );
+    h
+}

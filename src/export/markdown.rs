@@ -1,0 +1,97 @@
+//! The brief as Markdown: headings, a table and lists that paste cleanly into mail or a wiki.
+
+use crate::brief::Brief;
+use std::fmt::Write;
+
+/// Escapes the characters that would break a table cell or start markup.
+fn cell(text: &str) -> String {
+    inline(text).replace('|', "\\|")
+}
+
+/// Escapes inline markup characters in user text.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Renders the brief.
+pub fn render(brief: &Brief) -> String {
+    let mut m = String::new();
+    let _ = writeln!(m, "# {}\n", inline(&brief.title));
+    let _ = writeln!(m, "*{} · {}*\n", inline(&brief.kicker), inline(&brief.meta_line()));
+    if !brief.bottom_line.is_empty() {
+        let _ = writeln!(m, "## Bottom line\n\n{}\n", inline(&brief.bottom_line));
+    }
+    if !brief.actors.is_empty() {
+        m.push_str("## Key actors\n\n| Actor | Role | Position / interests |\n| --- | --- | --- |\n");
+        for a in &brief.actors {
+            let _ = writeln!(
+                m,
+                "| **{}** ({}) | {} | {} |",
+                cell(&a.name),
+                cell(&a.kind.to_lowercase()),
+                cell(&a.role),
+                cell(&a.position)
+            );
+        }
+        m.push('\n');
+    }
+    if !brief.stakes.is_empty() {
+        m.push_str("## Stakes\n\n");
+        for s in &brief.stakes {
+            let holders = if s.holders.is_empty() {
+                String::new()
+            } else {
+                format!(" — for {}", inline(&s.holders.join(", ")))
+            };
+            let detail = if s.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", inline(&s.detail))
+            };
+            let _ = writeln!(
+                m,
+                "- **{}**{holders} ({} importance).{detail}",
+                inline(&s.title),
+                s.importance.to_lowercase()
+            );
+        }
+        m.push('\n');
+    }
+    if !brief.risks.is_empty() {
+        m.push_str("## Risks\n\n");
+        for r in &brief.risks {
+            let _ = writeln!(m, "{}. **{}** — {}.", r.number, inline(&r.title), inline(&r.facts()));
+            if !r.detail.is_empty() {
+                let _ = writeln!(m, "   {}", inline(&r.detail));
+            }
+        }
+        m.push('\n');
+    }
+    if !brief.indicators.is_empty() {
+        m.push_str("## Indicators to watch\n\n");
+        for i in &brief.indicators {
+            let _ = writeln!(m, "- {} (risk {})", inline(&i.text), i.risk);
+        }
+        m.push('\n');
+    }
+    let _ = writeln!(m, "## Source\n\n{}\n", inline(&brief.source_line()));
+    if !brief.quotes.is_empty() {
+        for q in &brief.quotes {
+            let _ = writeln!(m, "> “{}” — {}", inline(&q.quote), inline(&q.supports));
+            m.push_str(">\n");
+        }
+        // Drop the last quote separator.
+        if m.ends_with(">\n") {
+            m.truncate(m.len() - 2);
+        }
+        m.push('\n');
+    }
+    m
+}
