@@ -25,6 +25,11 @@ impl Date {
         }
     }
 
+    /// A date in a constant (no clamping: give a valid month and day).
+    pub const fn new_const(year: i32, month: u8, day: u8) -> Self {
+        Self { year, month, day }
+    }
+
     /// The date `days` after 1970-01-01 (H. Hinnant's civil-from-days algorithm).
     pub fn from_unix_days(days: i64) -> Self {
         let z = days + 719_468;
