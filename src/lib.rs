@@ -11,8 +11,8 @@
 pub mod anchor;
 pub mod assets;
 pub mod brief;
-pub mod export;
 pub mod cli;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod search;

@@ -176,12 +176,18 @@ impl Brief {
             .collect();
         let mut quotes = Vec::new();
         for (item, evidence) in nb.all_evidence() {
-            if evidence.status == AnchorStatus::Orphaned || quotes.iter().any(|q: &(_, _)| q.0 == item) {
+            if evidence.status == AnchorStatus::Orphaned
+                || quotes.iter().any(|q: &(_, _)| q.0 == item)
+            {
                 continue;
             }
             let supports = match item.kind {
                 crate::model::ItemKind::Risk => {
-                    let n = nb.risks.iter().position(|r| r.id == item.id).map_or(0, |i| i + 1);
+                    let n = nb
+                        .risks
+                        .iter()
+                        .position(|r| r.id == item.id)
+                        .map_or(0, |i| i + 1);
                     format!("Risk {n}")
                 }
                 _ => nb.item_name(item).unwrap_or_default().trim().to_owned(),
@@ -256,20 +262,26 @@ impl Brief {
 
     /// Every piece of text in the brief (for checking that the fonts can draw it).
     pub fn all_text(&self) -> Vec<(&'static str, &str)> {
-        let mut out: Vec<(&'static str, &str)> = vec![
-            ("title", &self.title),
-            ("bottom line", &self.bottom_line),
-        ];
+        let mut out: Vec<(&'static str, &str)> =
+            vec![("title", &self.title), ("bottom line", &self.bottom_line)];
         out.extend(self.analyst.as_deref().map(|a| ("analyst", a)));
         out.extend(self.handling.as_deref().map(|h| ("handling", h)));
         for a in &self.actors {
-            out.extend([("key actors", a.name.as_str()), ("key actors", &a.role), ("key actors", &a.position)]);
+            out.extend([
+                ("key actors", a.name.as_str()),
+                ("key actors", &a.role),
+                ("key actors", &a.position),
+            ]);
         }
         for s in &self.stakes {
             out.extend([("stakes", s.title.as_str()), ("stakes", &s.detail)]);
         }
         for r in &self.risks {
-            out.extend([("risks", r.title.as_str()), ("risks", &r.horizon), ("risks", &r.detail)]);
+            out.extend([
+                ("risks", r.title.as_str()),
+                ("risks", &r.horizon),
+                ("risks", &r.detail),
+            ]);
         }
         for i in &self.indicators {
             out.push(("indicators", &i.text));
@@ -279,7 +291,10 @@ impl Brief {
         out.extend(self.source.published.as_deref().map(|p| ("source", p)));
         out.extend(self.source.url.as_deref().map(|p| ("source", p)));
         for q in &self.quotes {
-            out.extend([("source quotes", q.quote.as_str()), ("source quotes", &q.supports)]);
+            out.extend([
+                ("source quotes", q.quote.as_str()),
+                ("source quotes", &q.supports),
+            ]);
         }
         out
     }
@@ -306,7 +321,10 @@ mod tests {
 
     #[test]
     fn worked_example_becomes_a_brief() {
-        let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/saves/lavrov-central-asia-tour.ron"));
+        let path = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/saves/lavrov-central-asia-tour.ron"
+        ));
         let (nb, _) = load_notebook(path).unwrap();
         let b = Brief::from_notebook(&nb, Date::new(2026, 11, 28));
         assert_eq!(b.title, "Russia Courts Central Asia as Afghan Talks Split");

@@ -111,7 +111,8 @@ pub fn fit(brief: &Brief, paper: Paper, m: &mut Measurer) -> Result<Fitted, TooL
             }
         }
     }
-    let page = last.unwrap_or_else(|| layout(brief, paper, MIN_SCALE, omit_first(DROP_ORDER.len()), m));
+    let page =
+        last.unwrap_or_else(|| layout(brief, paper, MIN_SCALE, omit_first(DROP_ORDER.len()), m));
     let available = page.content_limit - page.sections.first().map_or(0.0, |_| 44.0);
     let mut sections: Vec<(&'static str, f32)> = page
         .sections

@@ -136,7 +136,12 @@ impl Measurer {
         if let Some(w) = self.cache.get(&(style, text.to_owned())) {
             return w * size;
         }
-        let w: f32 = self.fonts.shape(style, text).iter().map(|g| g.x_advance).sum();
+        let w: f32 = self
+            .fonts
+            .shape(style, text)
+            .iter()
+            .map(|g| g.x_advance)
+            .sum();
         self.cache.insert((style, text.to_owned()), w);
         w * size
     }

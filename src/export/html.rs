@@ -32,7 +32,7 @@ fn user(tag: &str, class: &str, text: &str) -> String {
 }
 
 const STYLE: &str = r#"
-:root { --ink:#181c26; --muted:#5c6574; --accent:#164078; --rule:#c6ccd6; --tint:#ecf1f8; }
+:root { --ink:#181c26; --muted:#5c6574; --accent:#164078; --rule:#c6ccd6; --tint:#ecf1f8; --scale: SCALE; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #e9ebef; color: var(--ink);
   font: 10pt/1.35 "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
@@ -51,6 +51,7 @@ th { text-align: left; color: var(--muted); font-weight: 700; border-bottom: .6p
 td { vertical-align: top; border-bottom: .4pt solid var(--rule); padding: 2.5pt 6pt 2.5pt 0; }
 td .kind { color: var(--muted); }
 ul { margin: 0; padding-left: 12pt; }
+ul.indicators { columns: 2; column-gap: 14pt; }
 li { margin: 0 0 1.5pt; }
 .muted { color: var(--muted); }
 .risks { display: flex; gap: 14pt; align-items: flex-start; }
@@ -67,10 +68,18 @@ li { margin: 0 0 1.5pt; }
 footer { border-top: .6pt solid var(--rule); margin-top: 12pt; padding-top: 3pt; font-size: 7pt; color: var(--muted);
   display: flex; justify-content: space-between; }
 @media print {
-  body { background: #fff; font-size: 9.5pt; }
+  /* The same type scale and omissions as the one-page PDF, a little smaller still,
+     since the browser's fonts may be wider. */
+  html { font-size: calc(9.5pt * var(--scale) * 0.9); }
+  footer { margin-top: 6pt; }
+  body { background: #fff; font-size: 1rem; }
   .page { margin: 0; padding: 0; box-shadow: none; max-width: none; }
-  @page { size: PAPER; margin: 13mm 16mm 11mm; }
+  @page { size: PAPER; margin: 15mm 15.5mm 12mm; }
+  h1 { font-size: 2rem; } h2 { font-size: 1.1rem; margin: .8rem 0 .25rem; }
+  .kicker, footer { font-size: .79rem; } .meta, .facts, .source { font-size: .84rem; }
+  table, .small, .detail { font-size: .9rem; } .bluf p { font-size: 1.05rem; }
   h1, h2, tr, li { break-inside: avoid; }
+  DROPPED
 }
 "#;
 
@@ -136,9 +145,20 @@ fn matrix_svg(brief: &Brief) -> String {
         let step = 11.0;
         let per_row = 2.0;
         let rows = (n / per_row).ceil();
-        let in_row = if (k / per_row).floor() + 1.0 < rows { per_row } else { n - (rows - 1.0) * per_row };
-        let cx = label + f32::from(i - 1) * cell + (cell - in_row * step) / 2.0 + step / 2.0 + (k % per_row) * step;
-        let cy = f32::from(5 - l) * cell + (cell - rows * step) / 2.0 + step / 2.0 + (k / per_row).floor() * step;
+        let in_row = if (k / per_row).floor() + 1.0 < rows {
+            per_row
+        } else {
+            n - (rows - 1.0) * per_row
+        };
+        let cx = label
+            + f32::from(i - 1) * cell
+            + (cell - in_row * step) / 2.0
+            + step / 2.0
+            + (k % per_row) * step;
+        let cy = f32::from(5 - l) * cell
+            + (cell - rows * step) / 2.0
+            + step / 2.0
+            + (k / per_row).floor() * step;
         let _ = write!(
             svg,
             "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"5\" fill=\"#164078\"/><text x=\"{cx}\" y=\"{}\" font-size=\"6.5\" font-weight=\"700\" fill=\"#fff\" text-anchor=\"middle\">{}</text>",
@@ -150,16 +170,49 @@ fn matrix_svg(brief: &Brief) -> String {
     svg
 }
 
-/// Renders the brief. `paper` sets the print page size.
-pub fn render(brief: &Brief, paper: Paper) -> String {
+/// How the one-page PDF fitted, applied to printing: type scale and what to leave out.
+#[derive(Clone, Debug)]
+pub struct PrintFit {
+    /// Type scale (1 = 9.5 pt body).
+    pub scale: f32,
+    /// Left out, as named in `fit::DROP_ORDER`.
+    pub dropped: Vec<&'static str>,
+}
+
+/// CSS class of the elements each droppable piece is in.
+fn dropped_class(name: &str) -> &'static str {
+    match name {
+        "evidence quotes" => ".quotes",
+        "risk explanations" => ".risk-detail",
+        "stake explanations" => ".stake-detail",
+        _ => ".position",
+    }
+}
+
+/// Renders the brief. `paper` sets the print page size; `fit` the print type scale and
+/// omissions (as in the PDF), so the page prints on one sheet.
+pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
     let mut h = String::new();
-    let css = STYLE.replace("PAPER", paper.css_size());
+    let hidden: Vec<&str> = fit.dropped.iter().map(|d| dropped_class(d)).collect();
+    let dropped = if hidden.is_empty() {
+        String::new()
+    } else {
+        format!("{} {{ display: none; }}", hidden.join(", "))
+    };
+    let css = STYLE
+        .replace("PAPER", paper.css_size())
+        .replace("SCALE", &format!("{:.3}", fit.scale))
+        .replace("DROPPED", &dropped);
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"Briefing Notebook\">\n<title>{}</title>\n<style>{css}</style>\n</head>\n<body>\n<main class=\"page\">\n",
         escape(&brief.title)
     );
-    let _ = writeln!(h, "<p class=\"kicker\">{}</p>", escape(&brief.kicker.to_uppercase()));
+    let _ = writeln!(
+        h,
+        "<p class=\"kicker\">{}</p>",
+        escape(&brief.kicker.to_uppercase())
+    );
     let _ = writeln!(h, "{}", user("h1", "", &brief.title));
     let _ = writeln!(h, "{}", user("p", "meta", &brief.meta_line()));
     if !brief.bottom_line.is_empty() {
@@ -170,15 +223,23 @@ pub fn render(brief: &Brief, paper: Paper) -> String {
         );
     }
     if !brief.actors.is_empty() {
-        h.push_str("<section><h2>Key actors</h2>\n<table><thead><tr><th>Actor</th><th>Role</th><th>Position / interests</th></tr></thead><tbody>\n");
+        h.push_str("<section><h2>Key actors</h2>\n<table><thead><tr><th style=\"width:27%\">Actor</th><th>Role and position</th></tr></thead><tbody>\n");
         for a in &brief.actors {
+            let position = if a.position.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "<span class=\"muted position\" dir=\"auto\">{}{}</span>",
+                    if a.role.is_empty() { "" } else { " — " },
+                    escape(&a.position)
+                )
+            };
             let _ = writeln!(
                 h,
-                "<tr><td><strong dir=\"auto\">{}</strong> <span class=\"kind\">· {}</span></td>{}{}</tr>",
+                "<tr><td><strong dir=\"auto\">{}</strong> <span class=\"kind\">· {}</span></td><td><span dir=\"auto\">{}</span>{position}</td></tr>",
                 escape(&a.name),
                 escape(&a.kind),
-                user("td", "", &a.role),
-                user("td", "", &a.position)
+                escape(&a.role)
             );
         }
         h.push_str("</tbody></table></section>\n");
@@ -193,17 +254,21 @@ pub fn render(brief: &Brief, paper: Paper) -> String {
             };
             let _ = writeln!(
                 h,
-                "<li><strong dir=\"auto\">{}</strong><span class=\"muted\" dir=\"auto\">{} ({} importance)</span> {}</li>",
+                "<li><strong dir=\"auto\">{}</strong><span class=\"muted\" dir=\"auto\">{} ({} importance).</span> {}</li>",
                 escape(&s.title),
                 escape(&holders),
                 escape(&s.importance.to_lowercase()),
-                user("span", "", &s.detail)
+                user("span", "stake-detail", &s.detail)
             );
         }
         h.push_str("</ul></section>\n");
     }
     if !brief.risks.is_empty() {
-        let _ = write!(h, "<section><h2>Risks</h2><div class=\"risks\">{}<ol>\n", matrix_svg(brief));
+        let _ = writeln!(
+            h,
+            "<section><h2>Risks</h2><div class=\"risks\">{}<ol>",
+            matrix_svg(brief)
+        );
         for r in &brief.risks {
             let facts = r.facts();
             let _ = writeln!(
@@ -212,13 +277,17 @@ pub fn render(brief: &Brief, paper: Paper) -> String {
                 r.number,
                 escape(&r.title),
                 user("span", "facts", &facts),
-                if r.detail.is_empty() { String::new() } else { user("span", "detail", &r.detail) }
+                if r.detail.is_empty() {
+                    String::new()
+                } else {
+                    user("span", "detail risk-detail", &r.detail)
+                }
             );
         }
         h.push_str("</ol></div></section>\n");
     }
     if !brief.indicators.is_empty() {
-        h.push_str("<section><h2>Indicators to watch</h2><ul class=\"small\">\n");
+        h.push_str("<section><h2>Indicators to watch</h2><ul class=\"small indicators\">\n");
         for i in &brief.indicators {
             let _ = writeln!(
                 h,
@@ -235,14 +304,20 @@ pub fn render(brief: &Brief, paper: Paper) -> String {
         user("span", "", &brief.source_line())
     );
     if !brief.quotes.is_empty() {
-        h.push_str("<br><strong>Evidence:</strong> ");
+        h.push_str("<span class=\"quotes\"><br><strong>Evidence:</strong> ");
         let quotes: Vec<String> = brief
             .quotes
             .iter()
-            .map(|q| format!("<q dir=\"auto\">{}</q> ({})", escape(&q.quote), escape(&q.supports)))
+            .map(|q| {
+                format!(
+                    "<q dir=\"auto\">{}</q> ({})",
+                    escape(&q.quote),
+                    escape(&q.supports)
+                )
+            })
             .collect();
         h.push_str(&quotes.join("; "));
-        h.push('.');
+        h.push_str(".</span>");
     }
     h.push_str("</section>\n");
     let _ = write!(

@@ -50,7 +50,12 @@ pub enum Item {
         color: Rgb,
     },
     /// A filled circle.
-    Circle { cx: f32, cy: f32, r: f32, color: Rgb },
+    Circle {
+        cx: f32,
+        cy: f32,
+        r: f32,
+        color: Rgb,
+    },
 }
 
 /// A section of the brief and how much of the page it takes.
@@ -255,7 +260,13 @@ impl Composer<'_> {
     }
 
     /// The longest prefix of `word` (at least one char) that fits in `width`.
-    fn fitting_prefix<'a>(&mut self, style: Style, word: &'a str, size: f32, width: f32) -> &'a str {
+    fn fitting_prefix<'a>(
+        &mut self,
+        style: Style,
+        word: &'a str,
+        size: f32,
+        width: f32,
+    ) -> &'a str {
         if self.m.width(style, word, size) <= width {
             return word;
         }
@@ -383,7 +394,10 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
         c.width -= 2.0 * pad + 3.0;
         c.block(&[run(Style::Bold, ACCENT, "Bottom line")], s.heading);
         c.y += 1.0 * scale;
-        c.block(&[run(Style::Regular, INK, &brief.bottom_line)], s.body * 1.05);
+        c.block(
+            &[run(Style::Regular, INK, &brief.bottom_line)],
+            s.body * 1.05,
+        );
         c.y += pad;
         c.x0 = x0;
         c.width = w0;
@@ -420,9 +434,25 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
         let name_w = (c.width - gutter) * 0.27;
         let (name_x, text_x) = (c.x0, c.x0 + name_w + gutter);
         let text_w = c.width - name_w - gutter;
-        let header = if omit.actor_positions { "Role" } else { "Role and position" };
-        let h1 = c.paragraph(&[run(Style::Bold, MUTED, "Actor")], s.small, name_x, name_w, c.y);
-        let h2 = c.paragraph(&[run(Style::Bold, MUTED, header)], s.small, text_x, text_w, c.y);
+        let header = if omit.actor_positions {
+            "Role"
+        } else {
+            "Role and position"
+        };
+        let h1 = c.paragraph(
+            &[run(Style::Bold, MUTED, "Actor")],
+            s.small,
+            name_x,
+            name_w,
+            c.y,
+        );
+        let h2 = c.paragraph(
+            &[run(Style::Bold, MUTED, header)],
+            s.small,
+            text_x,
+            text_w,
+            c.y,
+        );
         c.y += h1.max(h2) + 1.5 * scale;
         c.rule(c.y, RULE, 0.6);
         c.y += 2.5 * scale;
@@ -431,7 +461,10 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
             let top = c.y;
             let kind = format!(" · {}", a.kind);
             let hn = c.paragraph(
-                &[run(Style::Bold, INK, &a.name), run(Style::Regular, MUTED, &kind)],
+                &[
+                    run(Style::Bold, INK, &a.name),
+                    run(Style::Regular, MUTED, &kind),
+                ],
                 size,
                 name_x,
                 name_w,
@@ -445,7 +478,10 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
                 format!(" — {}", a.position)
             };
             let ht = c.paragraph(
-                &[run(Style::Regular, INK, &a.role), run(Style::Regular, MUTED, &position)],
+                &[
+                    run(Style::Regular, INK, &a.role),
+                    run(Style::Regular, MUTED, &position),
+                ],
                 size,
                 text_x,
                 text_w,
@@ -508,11 +544,29 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
             marker_circle(&mut c, list_x + marker, baseline_mid, marker, &number);
             let text_x = list_x + 2.0 * marker + 4.0 * scale;
             let text_w = list_w - (text_x - list_x);
-            y += c.paragraph(&[run(Style::Bold, INK, &r.title)], s.body, text_x, text_w, y);
+            y += c.paragraph(
+                &[run(Style::Bold, INK, &r.title)],
+                s.body,
+                text_x,
+                text_w,
+                y,
+            );
             let facts = r.facts();
-            y += c.paragraph(&[run(Style::Regular, MUTED, &facts)], s.small, text_x, text_w, y);
+            y += c.paragraph(
+                &[run(Style::Regular, MUTED, &facts)],
+                s.small,
+                text_x,
+                text_w,
+                y,
+            );
             if !omit.risk_details && !r.detail.is_empty() {
-                y += c.paragraph(&[run(Style::Regular, INK, &r.detail)], s.small * 1.06, text_x, text_w, y);
+                y += c.paragraph(
+                    &[run(Style::Regular, INK, &r.detail)],
+                    s.small * 1.06,
+                    text_x,
+                    text_w,
+                    y,
+                );
             }
             y += 3.0 * scale;
         }
@@ -535,7 +589,13 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
             c.y = top;
             for i in chunk {
                 let tag = format!(" (risk\u{a0}{})", i.risk);
-                c.bullet(&[run(Style::Regular, INK, &i.text), run(Style::Regular, MUTED, &tag)], s.small * 1.06);
+                c.bullet(
+                    &[
+                        run(Style::Regular, INK, &i.text),
+                        run(Style::Regular, MUTED, &tag),
+                    ],
+                    s.small * 1.06,
+                );
             }
             bottom = bottom.max(c.y);
         }
@@ -550,7 +610,13 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
     c.rule(c.y, RULE, 0.6);
     c.y += 4.0 * scale;
     let source = brief.source_line();
-    c.block(&[run(Style::Bold, MUTED, "Source: "), run(Style::Regular, MUTED, &source)], s.small);
+    c.block(
+        &[
+            run(Style::Bold, MUTED, "Source: "),
+            run(Style::Regular, MUTED, &source),
+        ],
+        s.small,
+    );
     if !omit.quotes && !brief.quotes.is_empty() {
         c.y += 2.0 * scale;
         let mut runs = vec![run(Style::Bold, MUTED, "Evidence: ")];
@@ -559,7 +625,11 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
             .iter()
             .enumerate()
             .map(|(i, q)| {
-                let sep = if i + 1 < brief.quotes.len() { "; " } else { "." };
+                let sep = if i + 1 < brief.quotes.len() {
+                    "; "
+                } else {
+                    "."
+                };
                 (format!("“{}”", q.quote), format!(" ({}){sep} ", q.supports))
             })
             .collect();
@@ -583,10 +653,22 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
         paper.label(),
         scale * 100.0
     );
-    c.paragraph(&[run(Style::Regular, MUTED, &left)], foot, c.x0, c.width, footer_y + 3.0);
+    c.paragraph(
+        &[run(Style::Regular, MUTED, &left)],
+        foot,
+        c.x0,
+        c.width,
+        footer_y + 3.0,
+    );
     let right = "Briefing Notebook";
     let rw = c.m.width(Style::Regular, right, foot);
-    c.paragraph(&[run(Style::Regular, MUTED, right)], foot, c.x0 + c.width - rw, rw + 1.0, footer_y + 3.0);
+    c.paragraph(
+        &[run(Style::Regular, MUTED, right)],
+        foot,
+        c.x0 + c.width - rw,
+        rw + 1.0,
+        footer_y + 3.0,
+    );
 
     Page {
         width: pw,
@@ -610,7 +692,15 @@ fn cell_color(likelihood: u8, impact: u8) -> Rgb {
 }
 
 /// Draws the 5×5 likelihood × impact matrix with numbered markers; returns its height.
-fn draw_matrix(c: &mut Composer<'_>, brief: &Brief, x: f32, top: f32, cell: f32, label_w: f32, s: &Sizes) -> f32 {
+fn draw_matrix(
+    c: &mut Composer<'_>,
+    brief: &Brief,
+    x: f32,
+    top: f32,
+    cell: f32,
+    label_w: f32,
+    s: &Sizes,
+) -> f32 {
     let gx = x + label_w;
     let label = s.small * 0.9;
     for row in 0..5u8 {
@@ -627,12 +717,24 @@ fn draw_matrix(c: &mut Composer<'_>, brief: &Brief, x: f32, top: f32, cell: f32,
         }
         let n = likelihood.to_string();
         let w = c.m.width(Style::Regular, &n, label);
-        c.paragraph(&[run(Style::Regular, MUTED, &n)], label, gx - w - 3.0, w + 1.0, y + cell / 2.0 - label * 0.65);
+        c.paragraph(
+            &[run(Style::Regular, MUTED, &n)],
+            label,
+            gx - w - 3.0,
+            w + 1.0,
+            y + cell / 2.0 - label * 0.65,
+        );
     }
     for col in 0..5u8 {
         let n = (col + 1).to_string();
         let w = c.m.width(Style::Regular, &n, label);
-        c.paragraph(&[run(Style::Regular, MUTED, &n)], label, gx + f32::from(col) * cell + (cell - w) / 2.0, w + 1.0, top + 5.0 * cell + 1.0);
+        c.paragraph(
+            &[run(Style::Regular, MUTED, &n)],
+            label,
+            gx + f32::from(col) * cell + (cell - w) / 2.0,
+            w + 1.0,
+            top + 5.0 * cell + 1.0,
+        );
     }
     let caption_y = top + 5.0 * cell + label * LINE_HEIGHT + 1.0;
     let caption = "rows: likelihood · columns: impact";
@@ -655,11 +757,17 @@ fn draw_matrix(c: &mut Composer<'_>, brief: &Brief, x: f32, top: f32, cell: f32,
         placed.push((l, i));
         let n = count_in(&brief.risks, l, i);
         let rows = n.div_ceil(per_row);
-        let in_row = if k / per_row + 1 < rows { per_row } else { n - (rows - 1) * per_row };
+        let in_row = if k / per_row + 1 < rows {
+            per_row
+        } else {
+            n - (rows - 1) * per_row
+        };
         let cell_x = gx + f32::from(i - 1) * cell;
         let cell_y = top + f32::from(5 - l) * cell;
-        let cx = cell_x + (cell - in_row as f32 * step) / 2.0 + step / 2.0 + (k % per_row) as f32 * step;
-        let cy = cell_y + (cell - rows as f32 * step) / 2.0 + step / 2.0 + (k / per_row) as f32 * step;
+        let cx =
+            cell_x + (cell - in_row as f32 * step) / 2.0 + step / 2.0 + (k % per_row) as f32 * step;
+        let cy =
+            cell_y + (cell - rows as f32 * step) / 2.0 + step / 2.0 + (k / per_row) as f32 * step;
         marker_circle(c, cx, cy, r, &risk.number.to_string());
     }
     caption_y + label * LINE_HEIGHT - top
@@ -674,7 +782,12 @@ fn count_in(risks: &[crate::brief::BriefRisk], l: u8, i: u8) -> usize {
 
 /// A numbered dot: the same marker on the matrix and beside the list.
 fn marker_circle(c: &mut Composer<'_>, cx: f32, cy: f32, r: f32, number: &str) {
-    c.items.push(Item::Circle { cx, cy, r, color: ACCENT });
+    c.items.push(Item::Circle {
+        cx,
+        cy,
+        r,
+        color: ACCENT,
+    });
     let size = r * 1.25;
     let w = c.m.width(Style::Bold, number, size);
     c.items.push(Item::Text {

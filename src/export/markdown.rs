@@ -11,7 +11,12 @@ fn cell(text: &str) -> String {
 /// Escapes inline markup characters in user text.
 fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+    for c in text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+    {
         if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
             out.push('\\');
         }
@@ -24,12 +29,19 @@ fn inline(text: &str) -> String {
 pub fn render(brief: &Brief) -> String {
     let mut m = String::new();
     let _ = writeln!(m, "# {}\n", inline(&brief.title));
-    let _ = writeln!(m, "*{} · {}*\n", inline(&brief.kicker), inline(&brief.meta_line()));
+    let _ = writeln!(
+        m,
+        "*{} · {}*\n",
+        inline(&brief.kicker),
+        inline(&brief.meta_line())
+    );
     if !brief.bottom_line.is_empty() {
         let _ = writeln!(m, "## Bottom line\n\n{}\n", inline(&brief.bottom_line));
     }
     if !brief.actors.is_empty() {
-        m.push_str("## Key actors\n\n| Actor | Role | Position / interests |\n| --- | --- | --- |\n");
+        m.push_str(
+            "## Key actors\n\n| Actor | Role | Position / interests |\n| --- | --- | --- |\n",
+        );
         for a in &brief.actors {
             let _ = writeln!(
                 m,
@@ -67,7 +79,13 @@ pub fn render(brief: &Brief) -> String {
     if !brief.risks.is_empty() {
         m.push_str("## Risks\n\n");
         for r in &brief.risks {
-            let _ = writeln!(m, "{}. **{}** — {}.", r.number, inline(&r.title), inline(&r.facts()));
+            let _ = writeln!(
+                m,
+                "{}. **{}** — {}.",
+                r.number,
+                inline(&r.title),
+                inline(&r.facts())
+            );
             if !r.detail.is_empty() {
                 let _ = writeln!(m, "   {}", inline(&r.detail));
             }

@@ -75,7 +75,9 @@ impl Format {
 #[derive(Debug, Error)]
 pub enum ExportError {
     /// The brief uses characters the shipped fonts cannot draw.
-    #[error("the brief's fonts cannot draw {0}; replace or remove these characters and export again")]
+    #[error(
+        "the brief's fonts cannot draw {0}; replace or remove these characters and export again"
+    )]
     Unsupported(String),
     /// The brief does not fit one page.
     #[error("{0}")]
@@ -134,7 +136,12 @@ pub fn fit_brief(brief: &Brief, paper: Paper) -> Result<fit::Fitted, ExportError
 }
 
 /// Renders a notebook's brief in `format`.
-pub fn export(notebook: &Notebook, format: Format, paper: Paper, date: Date) -> Result<Exported, ExportError> {
+pub fn export(
+    notebook: &Notebook,
+    format: Format,
+    paper: Paper,
+    date: Date,
+) -> Result<Exported, ExportError> {
     let brief = Brief::from_notebook(notebook, date);
     match format {
         Format::Pdf => {
@@ -158,10 +165,24 @@ pub fn export(notebook: &Notebook, format: Format, paper: Paper, date: Date) -> 
                 fit: Some(fitted),
             })
         }
-        Format::Html => Ok(Exported {
-            bytes: html::render(&brief, paper).into_bytes(),
-            fit: None,
-        }),
+        Format::Html => {
+            // Print the way the PDF fits; a brief too long for the PDF still gets HTML,
+            // printed at the smallest type with everything optional left out.
+            let print = match fit_brief(&brief, paper) {
+                Ok(f) => html::PrintFit {
+                    scale: f.scale,
+                    dropped: f.dropped,
+                },
+                Err(_) => html::PrintFit {
+                    scale: fit::MIN_SCALE,
+                    dropped: fit::DROP_ORDER.to_vec(),
+                },
+            };
+            Ok(Exported {
+                bytes: html::render(&brief, paper, &print).into_bytes(),
+                fit: None,
+            })
+        }
         Format::Markdown => Ok(Exported {
             bytes: markdown::render(&brief).into_bytes(),
             fit: None,

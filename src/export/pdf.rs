@@ -57,7 +57,14 @@ pub fn render(page: &Page, fonts: &FontSet, info: &PdfInfo<'_>) -> Result<Vec<u8
                 surface.set_fill(Some(fill(*color)));
                 surface.set_stroke(None);
                 let glyphs = fonts.shape(*style, text);
-                surface.draw_glyphs(Point::from_xy(*x, *y), &glyphs, fonts.font(*style), text, *size, false);
+                surface.draw_glyphs(
+                    Point::from_xy(*x, *y),
+                    &glyphs,
+                    fonts.font(*style),
+                    text,
+                    *size,
+                    false,
+                );
             }
             Item::Line {
                 from,

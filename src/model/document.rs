@@ -89,6 +89,12 @@ impl Document {
         self.notebook.allocate_id()
     }
 
+    /// A number that changes with every change to the notebook (and comes back on undo):
+    /// views cache derived data by it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Undoes the last step; false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
         let Some(prev) = self.undo.pop() else {

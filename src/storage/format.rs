@@ -199,7 +199,9 @@ pub fn save_notebook(path: &Path, notebook: &Notebook) -> Result<(), StorageErro
 /// Writes an exported file atomically. Refuses to replace a notebook (an export written
 /// over the notebook it came from would destroy the analyst's work).
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let is_ron = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    let is_ron = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
     if is_ron || (path.exists() && starts_like_notebook(path)) {
         return Err(StorageError::WouldClobberNotebook {
             path: path.to_path_buf(),

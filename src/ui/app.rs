@@ -3,17 +3,18 @@
 
 use super::article_view::{ArticleInput, ArticleView, Highlight};
 use super::command::{AfterSave, Command};
-use super::file_dialog::{
-    Dialogs, FilePicker, PickOutcome, PickRequest, Purpose, with_notebook_extension,
-};
+use super::file_dialog::{Dialogs, FilePicker, PickOutcome, PickRequest, Purpose, with_extension};
 use super::find_bar::FindBar;
 use super::modals::{self, Modal, ModalAnswer};
 use super::panes::{self, PaneContext, Tab, fields::shorten};
+use super::preview::Preview;
 use super::theme;
 use crate::anchor::{SpanReport, evidence_for};
+use crate::brief::today;
+use crate::export::{Format, export};
 use crate::import::{ArticleFormat, import_bytes, import_file};
 use crate::model::{AnchorStatus, Document, Edit, ItemKind, ItemRef, Notebook, TextIndex};
-use crate::storage::{AppDirs, Settings, load_notebook, save_notebook};
+use crate::storage::{AppDirs, Settings, load_notebook, save_notebook, write_export};
 use eframe::egui::{self, RichText, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 
@@ -29,6 +30,7 @@ pub struct BriefingApp {
     index: TextIndex,
     article: ArticleView,
     find: FindBar,
+    preview: Preview,
     focus: Option<ItemRef>,
     tab: Tab,
     scroll_to_focus: bool,
@@ -58,6 +60,7 @@ impl BriefingApp {
             index: TextIndex::new(""),
             article: ArticleView::default(),
             find: FindBar::default(),
+            preview: Preview::default(),
             focus: None,
             tab: Tab::Actors,
             scroll_to_focus: false,
@@ -171,6 +174,13 @@ impl BriefingApp {
             Command::SaveAs => self.pick(Purpose::SaveNotebook),
             Command::Quit => self.guard_unsaved(AfterSave::Quit),
             Command::Find => self.find.open(),
+            Command::TogglePreview => self.preview.open = !self.preview.open,
+            Command::Export(format) => self.pick(Purpose::Export(format)),
+            Command::OpenExternally(path) => {
+                if let Err(e) = open::that_detached(&path) {
+                    self.status = format!("Could not open {}: {e}", path.display());
+                }
+            }
         }
     }
 
@@ -297,7 +307,11 @@ impl BriefingApp {
             return;
         }
         let folder = self.default_folder();
-        let file_name = (purpose == Purpose::SaveNotebook).then(|| self.suggested_file_name());
+        let file_name = match purpose {
+            Purpose::SaveNotebook => Some(self.suggested_file_name("ron")),
+            Purpose::Export(format) => Some(self.suggested_file_name(format.extension())),
+            Purpose::Open | Purpose::NewFromArticle => None,
+        };
         let ctx = self.ctx.clone();
         self.dialogs.request(
             PickRequest {
@@ -323,7 +337,12 @@ impl BriefingApp {
         self.dirs.notebooks.clone()
     }
 
-    fn suggested_file_name(&self) -> String {
+    /// A file name for the notebook or an export: the saved notebook's stem, else a slug
+    /// of the brief's title.
+    fn suggested_file_name(&self, extension: &str) -> String {
+        if let Some(stem) = self.path.as_deref().and_then(Path::file_stem) {
+            return format!("{}.{extension}", stem.to_string_lossy());
+        }
         let title = &self.doc.notebook().brief.title;
         let slug: String = title
             .chars()
@@ -340,14 +359,21 @@ impl BriefingApp {
             .take(8)
             .collect::<Vec<_>>()
             .join("-");
-        format!("{}.ron", if slug.is_empty() { "notebook" } else { &slug })
+        format!(
+            "{}.{extension}",
+            if slug.is_empty() { "notebook" } else { &slug }
+        )
     }
 
     fn suggested_path(&self, purpose: Purpose) -> String {
         let folder = self.default_folder();
         match purpose {
             Purpose::SaveNotebook => folder
-                .join(self.suggested_file_name())
+                .join(self.suggested_file_name("ron"))
+                .display()
+                .to_string(),
+            Purpose::Export(format) => folder
+                .join(self.suggested_file_name(format.extension()))
                 .display()
                 .to_string(),
             // A trailing separator: the user only has to type the file name.
@@ -370,13 +396,42 @@ impl BriefingApp {
         match purpose {
             Purpose::Open | Purpose::NewFromArticle => self.open_path(path),
             Purpose::SaveNotebook => {
-                let path = with_notebook_extension(path);
+                let path = with_extension(path, "ron");
                 if self.save_to(&path)
                     && let Some(then) = self.after_save.take()
                 {
                     self.proceed(then);
                 }
             }
+            Purpose::Export(format) => {
+                self.export_to(format, &with_extension(path, format.extension()))
+            }
+        }
+    }
+
+    /// Writes the brief in `format` to `path`, then offers to open it.
+    fn export_to(&mut self, format: Format, path: &Path) {
+        let paper = self.preview.paper;
+        let result = export(self.doc.notebook(), format, paper, today())
+            .map_err(|e| e.to_string())
+            .and_then(|exported| {
+                write_export(path, &exported.bytes)
+                    .map(|()| exported)
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(exported) => {
+                let note = exported
+                    .fit
+                    .map(|f| format!("{}, {}", paper.label(), f.summary()))
+                    .unwrap_or_default();
+                self.status = format!("Exported {}.", path.display());
+                self.modal = Some(Modal::Exported {
+                    path: path.to_path_buf(),
+                    note,
+                });
+            }
+            Err(e) => self.modal = Some(Modal::Error(format!("{}: {e}", path.display()))),
         }
     }
 
@@ -470,6 +525,7 @@ impl BriefingApp {
                 self.proceed(then);
             }
             ModalAnswer::Path(purpose, text) => self.use_path(purpose, Path::new(&text)),
+            ModalAnswer::OpenExternally(path) => self.apply(Command::OpenExternally(path)),
             ModalAnswer::Dismiss => self.after_save = None,
         }
     }
@@ -507,6 +563,13 @@ impl BriefingApp {
                 panes::show(ui, &mut self.tab, &mut cx);
             });
         self.scroll_to_focus = false;
+        if self.preview.open {
+            egui::Panel::right("preview")
+                .resizable(true)
+                .default_size(400.0)
+                .min_size(280.0)
+                .show(ui, |ui| self.preview.show(ui, &self.doc, &mut cmds));
+        }
         egui::CentralPanel::default().show(ui, |ui| self.article_panel(ui, &mut cmds));
 
         if let Some(modal) = &mut self.modal
@@ -538,6 +601,7 @@ impl BriefingApp {
                 (theme::NEW, Command::NewNotebook),
                 (theme::QUIT, Command::Quit),
                 (theme::FIND, Command::Find),
+                (theme::EXPORT, Command::TogglePreview),
                 (theme::ATTACH, Command::AttachSelection),
                 (theme::NEW_ACTOR, Command::NewFromSelection(ItemKind::Actor)),
                 (theme::NEW_STAKE, Command::NewFromSelection(ItemKind::Stake)),
@@ -632,6 +696,10 @@ impl BriefingApp {
                 }
                 if item(ui, "Save as…", Some(theme::SAVE_AS)) {
                     cmds.push(Command::SaveAs);
+                }
+                ui.separator();
+                if item(ui, "Brief preview and export…", Some(theme::EXPORT)) {
+                    cmds.push(Command::TogglePreview);
                 }
                 ui.separator();
                 if item(ui, "Quit", Some(theme::QUIT)) {

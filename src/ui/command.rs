@@ -1,6 +1,7 @@
 //! What the views ask the app to do. Views push commands; `BriefingApp::apply` carries
 //! them out in one place, so every error is reported once and every change can be undone.
 
+use crate::export::Format;
 use crate::model::{Edit, ItemKind, ItemRef};
 use std::path::PathBuf;
 
@@ -39,6 +40,12 @@ pub enum Command {
     Quit,
     /// Open the find bar.
     Find,
+    /// Show or hide the brief preview.
+    TogglePreview,
+    /// Export the brief in a format, to a file chosen in a dialog.
+    Export(Format),
+    /// Open a file with the system's default program.
+    OpenExternally(PathBuf),
 }
 
 /// Something to do once unsaved changes have been dealt with.

@@ -20,6 +20,8 @@ pub enum Purpose {
     NewFromArticle,
     /// Choose where to save the notebook.
     SaveNotebook,
+    /// Choose where to write an exported brief.
+    Export(crate::export::Format),
 }
 
 impl Purpose {
@@ -29,6 +31,9 @@ impl Purpose {
             Purpose::Open => "Open a notebook or article",
             Purpose::NewFromArticle => "New notebook from an article",
             Purpose::SaveNotebook => "Save notebook as",
+            Purpose::Export(crate::export::Format::Pdf) => "Export the brief as PDF",
+            Purpose::Export(crate::export::Format::Html) => "Export the brief as HTML",
+            Purpose::Export(crate::export::Format::Markdown) => "Export the brief as Markdown",
         }
     }
 }
@@ -69,6 +74,10 @@ impl FilePicker for NativePicker {
                 .pick_file(),
             Purpose::SaveNotebook => dialog
                 .add_filter("Notebooks", &["ron"])
+                .set_file_name(request.file_name.clone().unwrap_or_default())
+                .save_file(),
+            Purpose::Export(format) => dialog
+                .add_filter(format.extension(), &[format.extension()])
                 .set_file_name(request.file_name.clone().unwrap_or_default())
                 .save_file(),
         }
@@ -155,10 +164,10 @@ impl Dialogs {
     }
 }
 
-/// Adds `.ron` to a save path that has no extension.
-pub fn with_notebook_extension(path: &Path) -> PathBuf {
+/// Adds `extension` to a save path that has none.
+pub fn with_extension(path: &Path, extension: &str) -> PathBuf {
     if path.extension().is_none() {
-        path.with_extension("ron")
+        path.with_extension(extension)
     } else {
         path.to_path_buf()
     }

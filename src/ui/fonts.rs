@@ -8,6 +8,8 @@ use crate::assets::{FONT_BOLD as BOLD, FONT_ITALIC as ITALIC, FONT_REGULAR as RE
 
 /// The bold family's name.
 const BOLD_FAMILY: &str = "bold";
+/// The italic family's name.
+const ITALIC_FAMILY: &str = "italic";
 
 /// Makes Noto Sans the app's proportional font and adds a bold family. Takes effect from
 /// the next frame.
@@ -35,12 +37,25 @@ pub fn install(ctx: &egui::Context) {
         .insert(FontFamily::Proportional, with("NotoSans-Regular"));
     defs.families
         .insert(FontFamily::Name(BOLD_FAMILY.into()), with("NotoSans-Bold"));
+    defs.families.insert(
+        FontFamily::Name(ITALIC_FAMILY.into()),
+        with("NotoSans-Italic"),
+    );
     ctx.set_fonts(defs);
 }
 
 /// The bold family once installed, else the plain proportional one (first frame).
 pub fn bold(ctx: &egui::Context) -> FontFamily {
-    let family = FontFamily::Name(BOLD_FAMILY.into());
+    installed_or_plain(ctx, BOLD_FAMILY)
+}
+
+/// The italic family once installed, else the plain proportional one (first frame).
+pub fn italic(ctx: &egui::Context) -> FontFamily {
+    installed_or_plain(ctx, ITALIC_FAMILY)
+}
+
+fn installed_or_plain(ctx: &egui::Context, name: &str) -> FontFamily {
+    let family = FontFamily::Name(name.into());
     if ctx.fonts(|f| f.definitions().families.contains_key(&family)) {
         family
     } else {

@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod icons;
 pub mod modals;
 pub mod panes;
+pub mod preview;
 pub mod theme;
 
 pub use app::BriefingApp;

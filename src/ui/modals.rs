@@ -22,6 +22,13 @@ pub enum Modal {
     },
     /// Something went wrong; the message names the file and what to do.
     Error(String),
+    /// An export was written: offer to open it or its folder.
+    Exported {
+        /// The file written.
+        path: std::path::PathBuf,
+        /// How it was fitted, for PDF.
+        note: String,
+    },
 }
 
 /// What the user answered.
@@ -33,6 +40,8 @@ pub enum ModalAnswer {
     Discard(AfterSave),
     /// A typed path.
     Path(Purpose, String),
+    /// Open this file or folder with the system.
+    OpenExternally(std::path::PathBuf),
     /// Close the question.
     Dismiss,
 }
@@ -97,6 +106,27 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                         }
                     }
                 }
+            }
+            Modal::Exported { path, note } => {
+                ui.heading("Brief exported");
+                ui.label(path.display().to_string());
+                if !note.is_empty() {
+                    ui.weak(note.as_str());
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Open file").clicked() {
+                        answer = Some(ModalAnswer::OpenExternally(path.clone()));
+                    }
+                    if let Some(folder) = path.parent()
+                        && ui.button("Open folder").clicked()
+                    {
+                        answer = Some(ModalAnswer::OpenExternally(folder.to_path_buf()));
+                    }
+                    if ui.button("Close").clicked() {
+                        answer = Some(ModalAnswer::Dismiss);
+                    }
+                });
             }
             Modal::Error(message) => {
                 ui.heading("Something went wrong");

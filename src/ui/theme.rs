@@ -75,6 +75,8 @@ pub const REDO: KeyboardShortcut = KeyboardShortcut::new(CMD_SHIFT, Key::Z);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(CMD, Key::Y);
 /// Find in the article.
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(CMD, Key::F);
+/// Show the brief preview and export.
+pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(CMD, Key::E);
 /// Attach the selection to the item in focus.
 pub const ATTACH: KeyboardShortcut = KeyboardShortcut::new(CMD, Key::D);
 /// New actor from the selection.
