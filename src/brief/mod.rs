@@ -308,7 +308,7 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
     let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
     let cut = match cut.rfind(' ') {
-        Some(i) if i > cut.len() * 2 / 3 => &cut[..i],
+        Some(i) if i > cut.len() / 2 => &cut[..i],
         _ => &cut,
     };
     format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
