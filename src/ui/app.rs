@@ -827,13 +827,20 @@ impl BriefingApp {
     fn selection_bar(&self, ui: &mut Ui, cmds: &mut Vec<Command>) {
         let ctx = ui.ctx().clone();
         let shortcut = |s: &egui::KeyboardShortcut| ctx.format_shortcut(s);
-        ui.horizontal(|ui| {
+        // Wrapped, so a narrow article column never grows under the panels beside it.
+        ui.horizontal_wrapped(|ui| {
             let Some((start, end)) = self.article.selection() else {
-                ui.weak("Select words in the article (drag, double-click, or Shift+arrows) to use them as evidence.");
+                ui.add(
+                    egui::Label::new(
+                        RichText::new("Select words in the article (drag, double-click, or Shift+arrows) to use them as evidence.")
+                            .weak(),
+                    )
+                    .truncate(),
+                );
                 return;
             };
             let quote = self.index.slice(&self.doc.notebook().article.text, start, end);
-            ui.label(RichText::new(format!("“{}”", shorten(quote, 40))).italics());
+            ui.add(egui::Label::new(RichText::new(format!("“{}”", shorten(quote, 40))).italics()).truncate());
             let focus_name = self
                 .focus
                 .and_then(|f| self.doc.notebook().item_name(f).map(|n| (f, n)));

@@ -189,6 +189,9 @@ impl ArticleView {
         {
             return;
         }
+        // Panels around the article may still be settling this frame: draw once more so
+        // the text ends up laid out for the final width.
+        ui.ctx().request_repaint();
         let text = input.text;
         let paragraphs = split_paragraphs(text);
         let text_color = theme::reading_color(dark);
