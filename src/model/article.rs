@@ -9,6 +9,7 @@ use std::sync::Arc;
 /// `text` is normalised once at import (LF line endings) and never re-normalised:
 /// every evidence offset is a char offset into exactly this string.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Article {
     /// Headline, shown above the text and used as the brief's default title.
     pub title: String,

@@ -8,6 +8,7 @@ pub type Id = u64;
 
 /// A whole notebook, as saved in a `.ron` file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Notebook {
     /// File format version (see `storage::format`).
     pub format: u32,
@@ -27,6 +28,7 @@ pub struct Notebook {
 
 /// The brief's header and bottom line.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BriefMeta {
     /// Title of the brief (defaults to the article's title).
     pub title: String,
@@ -80,6 +82,7 @@ impl ActorKind {
 
 /// Someone with a part in the story.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Stable id.
     pub id: Id,
@@ -141,6 +144,7 @@ impl Importance {
 
 /// Something that is at stake, and for whom.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stake {
     /// Stable id.
     pub id: Id,
@@ -162,6 +166,7 @@ pub struct Stake {
 
 /// Something that could go wrong.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Risk {
     /// Stable id.
     pub id: Id,
@@ -190,6 +195,7 @@ pub struct Risk {
 
 /// A span of the article that supports an item: position plus quote selectors.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// Stable id.
     pub id: Id,

@@ -50,6 +50,17 @@ pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
             ron::Error::ExceededRecursionLimit => {
                 "nested more deeply than any notebook can be".to_owned()
             }
+            ron::Error::NoSuchStructField {
+                ref found,
+                ref outer,
+                ..
+            } => format!(
+                "unknown field `{found}`{}; it may come from a newer Briefing Notebook (update the app to open it without losing that field)",
+                outer
+                    .as_deref()
+                    .map(|o| format!(" in {o}"))
+                    .unwrap_or_default()
+            ),
             code => code.to_string(),
         },
     };
@@ -196,6 +207,29 @@ pub fn save_notebook(path: &Path, notebook: &Notebook) -> Result<(), StorageErro
     write_atomic(path, to_ron(notebook).as_bytes())
 }
 
+/// The backup kept beside a notebook: `name.ron.bak`.
+pub fn backup_path(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    std::path::PathBuf::from(name)
+}
+
+/// A manual save: like [`save_notebook`], but first keeps the file being replaced as
+/// `name.ron.bak` (written atomically too, so at every moment both files are whole).
+pub fn save_notebook_with_backup(path: &Path, notebook: &Notebook) -> Result<(), StorageError> {
+    if path.exists() && looks_like_notebook(path) {
+        let old = std::fs::read(path).map_err(|source| StorageError::Io {
+            path: path.to_path_buf(),
+            action: "cannot read the old version to back it up",
+            source,
+        })?;
+        if !old.is_empty() {
+            write_atomic(&backup_path(path), &old)?;
+        }
+    }
+    save_notebook(path, notebook)
+}
+
 /// Writes an exported file atomically. Refuses to replace a notebook (an export written
 /// over the notebook it came from would destroy the analyst's work).
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
@@ -302,6 +336,31 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("actor id 999"), "{err}");
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_not_dropped() {
+        let text = to_ron(&sample()).replacen("kind: Person,", "kind: Person, mood: \"calm\",", 1);
+        let err = from_ron(Path::new("n.ron"), &text).unwrap_err().to_string();
+        assert!(err.contains("unknown field `mood`"), "{err}");
+        assert!(err.contains("newer Briefing Notebook"), "{err}");
+    }
+
+    #[test]
+    fn manual_saves_keep_the_previous_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.ron");
+        let mut nb = sample();
+        save_notebook_with_backup(&path, &nb).unwrap();
+        assert!(
+            !backup_path(&path).exists(),
+            "nothing to back up the first time"
+        );
+        let first = std::fs::read(&path).unwrap();
+        nb.brief.bottom_line = "Second".into();
+        save_notebook_with_backup(&path, &nb).unwrap();
+        assert_eq!(std::fs::read(backup_path(&path)).unwrap(), first);
+        assert_eq!(backup_path(&path).file_name().unwrap(), "n.ron.bak");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::brief::today;
 use crate::export::{Format, export};
 use crate::import::{ArticleFormat, import_bytes, import_file};
 use crate::model::{AnchorStatus, Document, Edit, ItemKind, ItemRef, Notebook, TextIndex};
-use crate::storage::{AppDirs, Settings, load_notebook, save_notebook, write_export};
+use crate::storage::{AppDirs, Settings, load_notebook, save_notebook_with_backup, write_export};
 use eframe::egui::{self, RichText, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 
@@ -473,7 +473,7 @@ impl BriefingApp {
 
     /// Saves to `path`; on failure the changes stay in memory, unsaved, and the user is told.
     fn save_to(&mut self, path: &Path) -> bool {
-        match save_notebook(path, self.doc.notebook()) {
+        match save_notebook_with_backup(path, self.doc.notebook()) {
             Ok(()) => {
                 self.doc.mark_saved();
                 self.path = Some(path.to_path_buf());
