@@ -46,6 +46,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Replace the notebook's article with a corrected version and re-attach every span.
+    UpdateArticle {
+        /// The notebook (.ron), saved in place (a backup is kept as .ron.bak).
+        notebook: PathBuf,
+        /// The corrected article (.txt or .md).
+        article: PathBuf,
+        /// Show what would happen; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print one JSON object (the shape of `check --json`).
+        #[arg(long)]
+        json: bool,
+    },
     /// Export the one-page brief as PDF, HTML or Markdown.
     Export {
         /// The notebook (.ron).
@@ -94,6 +107,12 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::New { article, output } => new_notebook(&article, output),
         Command::Check { notebook, json } => check(&notebook, json),
+        Command::UpdateArticle {
+            notebook,
+            article,
+            dry_run,
+            json,
+        } => update_article(&notebook, &article, dry_run, json),
         Command::Export {
             notebook,
             format,
@@ -154,6 +173,34 @@ fn export_brief(
     match &exported.fit {
         Some(fit) => println!("{}: {}, {}", output.display(), paper.label(), fit.summary()),
         None => println!("{}", output.display()),
+    }
+    Ok(())
+}
+
+fn update_article(
+    path: &Path,
+    article_path: &Path,
+    dry_run: bool,
+    json: bool,
+) -> Result<(), String> {
+    let (notebook, _) = load_notebook(path).map_err(|e| e.to_string())?;
+    let mut article = import_file(article_path).map_err(|e| e.to_string())?;
+    // The corrected text replaces the old; what is known about the source stays.
+    let old = &notebook.article;
+    article.source = article.source.or_else(|| old.source.clone());
+    article.url = article.url.or_else(|| old.url.clone());
+    article.published = article.published.or_else(|| old.published.clone());
+    let (updated, reports) = crate::anchor::replace_article(&notebook, article);
+    if !dry_run {
+        crate::storage::save_notebook_with_backup(path, &updated).map_err(|e| e.to_string())?;
+    }
+    if json {
+        println!("{}", check_json(&updated, &reports));
+    } else {
+        print!("{}", check_text(path, &updated, &reports));
+        if dry_run {
+            println!("(dry run: {} was not changed)", path.display());
+        }
     }
     Ok(())
 }

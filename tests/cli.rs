@@ -217,3 +217,83 @@ fn help_and_version() {
     let o = run(&["--version"]);
     assert!(stdout(&o).contains(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn update_article_reattaches_spans_saves_with_a_backup_and_reports_like_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let notebook = dir.path().join("n.ron");
+    std::fs::copy(WORKED_EXAMPLE, &notebook).unwrap();
+    let original = std::fs::read(&notebook).unwrap();
+    let text = std::fs::read_to_string(SAMPLE_ARTICLE).unwrap();
+    let corrected = text
+        .replacen("still refuses", "still declines", 1)
+        .replacen("Meanwhile, Moscow", "Meanwhile, on Tuesday, Moscow", 1)
+        .replacen("These disparate goals could hamper peace efforts. ", "", 1)
+        .replace('\n', "\r\n");
+    let article = dir.path().join("corrected.txt");
+    std::fs::write(&article, corrected).unwrap();
+
+    let dry = run(&[
+        "update-article",
+        notebook.to_str().unwrap(),
+        article.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert_eq!(
+        std::fs::read(&notebook).unwrap(),
+        original,
+        "a dry run changes nothing"
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&dry)).unwrap();
+    let statuses: Vec<&str> = v["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert!(
+        statuses.contains(&"moved")
+            && statuses.contains(&"fuzzy")
+            && statuses.contains(&"orphaned"),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses.len(), 27, "no span is ever dropped");
+    let orphan = v["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["status"] == "orphaned")
+        .unwrap();
+    assert_eq!(
+        orphan["quote"],
+        "These disparate goals could hamper peace efforts"
+    );
+
+    let real = run(&[
+        "update-article",
+        notebook.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert!(real.status.success(), "{}", stderr(&real));
+    assert_eq!(
+        std::fs::read(dir.path().join("n.ron.bak")).unwrap(),
+        original
+    );
+    let after = run(&["check", notebook.to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&after)).unwrap();
+    let statuses: Vec<&str> = v["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == "exact").count(),
+        25,
+        "{statuses:?}"
+    );
+    assert_eq!(statuses.iter().filter(|s| **s == "fuzzy").count(), 1);
+    assert_eq!(statuses.iter().filter(|s| **s == "orphaned").count(), 1);
+}
