@@ -626,3 +626,61 @@ fn ctrl_e_previews_the_brief_and_exports_a_pdf_then_offers_to_open_it() {
     h.run_steps(2);
     assert!(h.state().modal().is_none());
 }
+
+#[test]
+fn fixing_the_article_text_reattaches_evidence_and_lists_what_to_review() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    let original = h.state().document().notebook().article.text.clone();
+    h.state_mut().apply(Command::EditArticleText);
+    h.run_steps(3);
+    // Correct a word inside a quoted span, and delete a quoted sentence.
+    let corrected = original
+        .replacen("still refuses", "still declines", 1)
+        .replacen("These disparate goals could hamper peace efforts. ", "", 1);
+    match h.state().modal() {
+        Some(Modal::EditArticle { .. }) => {}
+        other => panic!("expected the article editor, got {other:?}"),
+    }
+    h.get_by_label("Article text:").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.step();
+    h.get_by_label("Article text:").type_text(&corrected);
+    h.run_steps(2);
+    h.get_by_label("Apply").click();
+    h.run_steps(3);
+    let nb = h.state().document().notebook().clone();
+    assert_eq!(&*nb.article.text, corrected.as_str());
+    assert!(
+        h.state().status().contains("1 fuzzy, 1 orphaned"),
+        "{}",
+        h.state().status()
+    );
+    assert_eq!(nb.all_evidence().count(), 27, "no span is dropped");
+
+    // The Review tab lists both; accept the fuzzy one as it now reads.
+    h.get_by_label_contains("Review (2)");
+    h.get_by_label("Accept").click();
+    h.run_steps(3);
+    let fuzzy_left = h
+        .state()
+        .document()
+        .notebook()
+        .all_evidence()
+        .filter(|(_, e)| e.status == briefing_notebook::model::AnchorStatus::Fuzzy)
+        .count();
+    assert_eq!(fuzzy_left, 0);
+    h.get_by_label_contains("Review (1)");
+
+    // Undo twice: the accept, then the whole text change.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().document().notebook().article.text, original);
+    assert!(
+        h.state()
+            .document()
+            .notebook()
+            .all_evidence()
+            .all(|(_, e)| e.status == briefing_notebook::model::AnchorStatus::Exact)
+    );
+}

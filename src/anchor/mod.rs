@@ -313,6 +313,39 @@ pub fn replace_article(
     (updated, reports)
 }
 
+/// The undoable edit that replaces the article and moves every span as `replace_article`
+/// found them.
+pub fn replace_article_edit(
+    notebook: &Notebook,
+    article: crate::model::Article,
+) -> (crate::model::Edit, Vec<SpanReport>) {
+    let (updated, reports) = replace_article(notebook, article);
+    let anchors = reports
+        .iter()
+        .map(|r| {
+            (
+                r.evidence,
+                r.anchored.start,
+                r.anchored.end,
+                r.anchored.status,
+            )
+        })
+        .collect();
+    (
+        crate::model::Edit::ReplaceArticle {
+            article: updated.article,
+            anchors,
+        },
+        reports,
+    )
+}
+
+/// A span accepted as it now reads: quote and context taken from the current text at its
+/// position, so it is exact again.
+pub fn accept_as_found(text: &str, index: &TextIndex, evidence: &Evidence) -> Evidence {
+    evidence_for(text, index, evidence.id, evidence.start, evidence.end)
+}
+
 /// Re-checks every span of `notebook` against its text, moves spans whose quote moved,
 /// records each span's status, and returns one report per span in pane order.
 pub fn reanchor(notebook: &mut Notebook) -> Vec<SpanReport> {

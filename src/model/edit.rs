@@ -1,6 +1,9 @@
 //! Every change the UI (or a script) can make to a notebook, as a value.
 
-use super::{Actor, ActorKind, Evidence, Id, Importance, ItemKind, ItemRef, Notebook, Risk, Stake};
+use super::{
+    Actor, ActorKind, AnchorStatus, Article, Evidence, Id, Importance, ItemKind, ItemRef, Notebook,
+    Risk, Stake,
+};
 use thiserror::Error;
 
 /// A free-text field of the notebook.
@@ -82,6 +85,15 @@ pub enum Edit {
     AttachEvidence(ItemRef, Evidence),
     /// Remove one evidence span from an item.
     RemoveEvidence(ItemRef, Id),
+    /// Replace one evidence span (same id) with a new one: accepting a re-attached span.
+    ReplaceEvidence(ItemRef, Evidence),
+    /// Replace the article's text, with where every span now sits (see `anchor`).
+    ReplaceArticle {
+        /// The new article.
+        article: Article,
+        /// For each evidence id: new start, end and status.
+        anchors: Vec<(Id, usize, usize, AnchorStatus)>,
+    },
 }
 
 /// Why an edit could not be applied.
@@ -93,6 +105,9 @@ pub enum EditError {
     /// A list index is past the end.
     #[error("there is no entry {0} in that list")]
     NoSuchEntry(usize),
+    /// The evidence span the edit names is gone.
+    #[error("evidence {0} no longer exists")]
+    NoSuchEvidence(Id),
     /// A rating outside 1-5.
     #[error("ratings go from 1 to 5, not {0}")]
     BadRating(u8),
@@ -164,6 +179,38 @@ impl Edit {
                     .evidence_of_mut(item)
                     .ok_or(EditError::NoSuchItem(item))?;
                 list.retain(|e| e.id != evidence_id);
+            }
+            Edit::ReplaceEvidence(item, evidence) => {
+                check_span(nb, &evidence)?;
+                let list = nb
+                    .evidence_of_mut(item)
+                    .ok_or(EditError::NoSuchItem(item))?;
+                let slot = list
+                    .iter_mut()
+                    .find(|e| e.id == evidence.id)
+                    .ok_or(EditError::NoSuchEvidence(evidence.id))?;
+                *slot = evidence;
+            }
+            Edit::ReplaceArticle { article, anchors } => {
+                let len = article.char_len();
+                let out_of_range = anchors
+                    .iter()
+                    .any(|&(_, s, e, st)| st != AnchorStatus::Orphaned && (s > e || e > len));
+                if out_of_range {
+                    return Err(EditError::BadSpan(0, len));
+                }
+                nb.article = article;
+                let by_id: std::collections::HashMap<Id, (usize, usize, AnchorStatus)> = anchors
+                    .into_iter()
+                    .map(|(id, s, e, st)| (id, (s, e, st)))
+                    .collect();
+                for evidence in nb.all_evidence_mut() {
+                    if let Some(&(start, end, status)) = by_id.get(&evidence.id) {
+                        evidence.start = start;
+                        evidence.end = end;
+                        evidence.status = status;
+                    }
+                }
             }
         }
         Ok(())

@@ -9,7 +9,7 @@ use super::modals::{self, Modal, ModalAnswer};
 use super::panes::{self, PaneContext, Tab, fields::shorten};
 use super::preview::Preview;
 use super::theme;
-use crate::anchor::{SpanReport, evidence_for};
+use crate::anchor::{SpanReport, accept_as_found, evidence_for, replace_article_edit};
 use crate::brief::today;
 use crate::export::{Format, export};
 use crate::import::{ArticleFormat, import_bytes, import_file};
@@ -28,6 +28,8 @@ pub struct BriefingApp {
     doc: Document,
     path: Option<PathBuf>,
     index: TextIndex,
+    /// The text `index` was built for (undo can bring back another text).
+    indexed: std::sync::Arc<str>,
     article: ArticleView,
     find: FindBar,
     preview: Preview,
@@ -58,6 +60,7 @@ impl BriefingApp {
             doc: Document::saved(sample_notebook()),
             path: None,
             index: TextIndex::new(""),
+            indexed: std::sync::Arc::from(""),
             article: ArticleView::default(),
             find: FindBar::default(),
             preview: Preview::default(),
@@ -126,8 +129,18 @@ impl BriefingApp {
         self.closing
     }
 
+    /// Rebuilds the char index when the article text is not the one it was built for.
+    fn sync_index(&mut self) {
+        let text = &self.doc.notebook().article.text;
+        if !std::sync::Arc::ptr_eq(text, &self.indexed) {
+            self.index = TextIndex::new(text);
+            self.indexed = text.clone();
+        }
+    }
+
     /// Carries out a command: the one place the app changes state on the user's behalf.
     pub fn apply(&mut self, command: Command) {
+        self.sync_index();
         match command {
             Command::Edit(edit) => self.edit(edit),
             Command::SealUndoGroup => self.doc.seal(),
@@ -176,6 +189,22 @@ impl BriefingApp {
             Command::Find => self.find.open(),
             Command::TogglePreview => self.preview.open = !self.preview.open,
             Command::Export(format) => self.pick(Purpose::Export(format)),
+            Command::ReplaceArticle => self.pick(Purpose::ReplaceArticle),
+            Command::EditArticleText => {
+                self.modal = Some(Modal::EditArticle {
+                    text: self.doc.notebook().article.text.to_string(),
+                });
+            }
+            Command::AcceptSpan(item, id) => {
+                let nb = self.doc.notebook();
+                let accepted = nb
+                    .evidence_of(item)
+                    .and_then(|list| list.iter().find(|e| e.id == id))
+                    .map(|e| accept_as_found(&nb.article.text, &self.index, e));
+                if let Some(evidence) = accepted {
+                    self.edit(Edit::ReplaceEvidence(item, evidence));
+                }
+            }
             Command::OpenExternally(path) => {
                 if let Err(e) = open::that_detached(&path) {
                     self.status = format!("Could not open {}: {e}", path.display());
@@ -310,7 +339,7 @@ impl BriefingApp {
         let file_name = match purpose {
             Purpose::SaveNotebook => Some(self.suggested_file_name("ron")),
             Purpose::Export(format) => Some(self.suggested_file_name(format.extension())),
-            Purpose::Open | Purpose::NewFromArticle => None,
+            Purpose::Open | Purpose::NewFromArticle | Purpose::ReplaceArticle => None,
         };
         let ctx = self.ctx.clone();
         self.dialogs.request(
@@ -395,6 +424,10 @@ impl BriefingApp {
     fn use_path(&mut self, purpose: Purpose, path: &Path) {
         match purpose {
             Purpose::Open | Purpose::NewFromArticle => self.open_path(path),
+            Purpose::ReplaceArticle => match import_file(path) {
+                Ok(article) => self.replace_article(article, &display_name(path)),
+                Err(e) => self.modal = Some(Modal::Error(e.to_string())),
+            },
             Purpose::SaveNotebook => {
                 let path = with_extension(path, "ron");
                 if self.save_to(&path)
@@ -406,6 +439,32 @@ impl BriefingApp {
             Purpose::Export(format) => {
                 self.export_to(format, &with_extension(path, format.extension()))
             }
+        }
+    }
+
+    /// Replaces the article (one undo step), re-attaching every span, and says how they fared.
+    fn replace_article(&mut self, mut article: crate::model::Article, from: &str) {
+        let old = &self.doc.notebook().article;
+        article.source = article.source.or_else(|| old.source.clone());
+        article.url = article.url.or_else(|| old.url.clone());
+        article.published = article.published.or_else(|| old.published.clone());
+        let (edit, reports) = replace_article_edit(self.doc.notebook(), article);
+        self.edit(edit);
+        self.sync_index();
+        self.article.invalidate();
+        self.flash = None;
+        let review = reports
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.anchored.status,
+                    AnchorStatus::Fuzzy | AnchorStatus::Orphaned
+                )
+            })
+            .count();
+        self.status = format!("Article replaced from {from}. {}", anchor_summary(&reports));
+        if review > 0 {
+            self.tab = Tab::Review;
         }
     }
 
@@ -499,7 +558,7 @@ impl BriefingApp {
     }
 
     fn reset_view(&mut self) {
-        self.index = TextIndex::new(&self.doc.notebook().article.text);
+        self.sync_index();
         self.article.invalidate();
         self.focus = None;
         self.flash = None;
@@ -526,6 +585,20 @@ impl BriefingApp {
             }
             ModalAnswer::Path(purpose, text) => self.use_path(purpose, Path::new(&text)),
             ModalAnswer::OpenExternally(path) => self.apply(Command::OpenExternally(path)),
+            ModalAnswer::ArticleText(text) => {
+                let old = self.doc.notebook().article.clone();
+                // Normalised the way an import is, so offsets mean the same thing.
+                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                if text.trim().is_empty() {
+                    self.modal = Some(Modal::Error(
+                        "The article cannot be empty; nothing was changed.".to_owned(),
+                    ));
+                } else if *text != *old.text {
+                    let mut article = crate::model::Article::new(old.title.clone(), text);
+                    article.imported_from = old.imported_from.clone();
+                    self.replace_article(article, "your edit");
+                }
+            }
             ModalAnswer::Dismiss => self.after_save = None,
         }
     }
@@ -534,6 +607,7 @@ impl BriefingApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
+        self.sync_index();
         if !self.fonts_installed {
             super::fonts::install(&ctx);
             self.fonts_installed = true;
@@ -556,6 +630,7 @@ impl BriefingApp {
             .show(ui, |ui| {
                 let mut cx = PaneContext {
                     notebook: self.doc.notebook(),
+                    index: &self.index,
                     focus: self.focus,
                     cmds: &mut cmds,
                     scroll_to_focus: self.scroll_to_focus,
@@ -730,6 +805,14 @@ impl BriefingApp {
                     cmds.push(Command::Find);
                 }
             });
+            ui.menu_button("Article", |ui| {
+                if ui.button("Edit text (fix a typo)…").clicked() {
+                    cmds.push(Command::EditArticleText);
+                }
+                if ui.button("Replace with a corrected version…").clicked() {
+                    cmds.push(Command::ReplaceArticle);
+                }
+            });
             ui.menu_button("Annotate", |ui| {
                 if item(ui, "Attach selection to selected item", Some(theme::ATTACH)) {
                     cmds.push(Command::AttachSelection);
@@ -753,10 +836,7 @@ impl BriefingApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let nb = self.doc.notebook();
                 let spans: Vec<_> = nb.all_evidence().collect();
-                let review = spans
-                    .iter()
-                    .filter(|(_, e)| e.status != AnchorStatus::Exact)
-                    .count();
+                let review = panes::review_count(nb);
                 let mut text = format!(
                     "{} actors · {} stakes · {} risks · {} evidence",
                     nb.actors.len(),

@@ -46,6 +46,12 @@ pub enum Command {
     Export(Format),
     /// Open a file with the system's default program.
     OpenExternally(PathBuf),
+    /// Replace the article with a corrected version chosen in a dialog.
+    ReplaceArticle,
+    /// Edit the article's text (to fix a typo).
+    EditArticleText,
+    /// Accept a re-attached span as it now reads.
+    AcceptSpan(ItemRef, crate::model::Id),
 }
 
 /// Something to do once unsaved changes have been dealt with.

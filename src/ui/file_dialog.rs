@@ -22,6 +22,8 @@ pub enum Purpose {
     SaveNotebook,
     /// Choose where to write an exported brief.
     Export(crate::export::Format),
+    /// Choose a corrected version of the article.
+    ReplaceArticle,
 }
 
 impl Purpose {
@@ -34,6 +36,7 @@ impl Purpose {
             Purpose::Export(crate::export::Format::Pdf) => "Export the brief as PDF",
             Purpose::Export(crate::export::Format::Html) => "Export the brief as HTML",
             Purpose::Export(crate::export::Format::Markdown) => "Export the brief as Markdown",
+            Purpose::ReplaceArticle => "Replace the article with a corrected version",
         }
     }
 }
@@ -68,7 +71,7 @@ impl FilePicker for NativePicker {
                 .add_filter("Notebooks and articles", &["ron", "txt", "md", "markdown"])
                 .add_filter("All files", &["*"])
                 .pick_file(),
-            Purpose::NewFromArticle => dialog
+            Purpose::NewFromArticle | Purpose::ReplaceArticle => dialog
                 .add_filter("Articles", &["txt", "md", "markdown"])
                 .add_filter("All files", &["*"])
                 .pick_file(),

@@ -22,6 +22,11 @@ pub enum Modal {
     },
     /// Something went wrong; the message names the file and what to do.
     Error(String),
+    /// The article's text, being corrected by hand.
+    EditArticle {
+        /// The text as edited so far.
+        text: String,
+    },
     /// An export was written: offer to open it or its folder.
     Exported {
         /// The file written.
@@ -40,6 +45,8 @@ pub enum ModalAnswer {
     Discard(AfterSave),
     /// A typed path.
     Path(Purpose, String),
+    /// Use this corrected article text.
+    ArticleText(String),
     /// Open this file or folder with the system.
     OpenExternally(std::path::PathBuf),
     /// Close the question.
@@ -106,6 +113,31 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                         }
                     }
                 }
+            }
+            Modal::EditArticle { text } => {
+                ui.set_min_width(640.0);
+                ui.heading("Edit the article's text");
+                ui.label("Fix typos or paste a corrected version. Evidence is re-attached when you apply; spans that no longer match exactly are listed under Review.");
+                egui::ScrollArea::vertical()
+                    .max_height(420.0)
+                    .show(ui, |ui| {
+                        let label = ui.label("Article text:");
+                        ui.add(
+                            TextEdit::multiline(text)
+                                .id_salt("article-text")
+                                .desired_width(f32::INFINITY)
+                                .desired_rows(18),
+                        )
+                        .labelled_by(label.id);
+                    });
+                ui.horizontal(|ui| {
+                    if ui.button("Apply").clicked() {
+                        answer = Some(ModalAnswer::ArticleText(text.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(ModalAnswer::Dismiss);
+                    }
+                });
             }
             Modal::Exported { path, note } => {
                 ui.heading("Brief exported");

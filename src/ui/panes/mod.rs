@@ -4,12 +4,15 @@
 mod actors;
 mod brief;
 pub mod fields;
+mod review;
 mod risks;
 mod stakes;
 
 use crate::model::{ItemKind, ItemRef, Notebook};
 use crate::ui::command::Command;
 use eframe::egui::{self, Align, RichText, ScrollArea, Ui};
+
+pub use review::count as review_count;
 
 /// Which pane is showing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +25,8 @@ pub enum Tab {
     Stakes,
     /// Risks.
     Risks,
+    /// Evidence spans to review after the article changed.
+    Review,
 }
 
 impl Tab {
@@ -39,6 +44,8 @@ impl Tab {
 pub struct PaneContext<'a> {
     /// The notebook.
     pub notebook: &'a Notebook,
+    /// Char offsets of its article text.
+    pub index: &'a crate::model::TextIndex,
     /// The item in focus.
     pub focus: Option<ItemRef>,
     /// Commands for the app.
@@ -58,13 +65,21 @@ impl PaneContext<'_> {
 /// Draws the tab bar and the current pane.
 pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
     let nb = cx.notebook;
+    let to_review = review::count(nb);
+    if to_review == 0 && *tab == Tab::Review {
+        *tab = Tab::Brief;
+    }
     ui.horizontal(|ui| {
-        for (t, label) in [
+        let mut tabs = vec![
             (Tab::Brief, "Brief".to_owned()),
             (Tab::Actors, format!("Actors ({})", nb.actors.len())),
             (Tab::Stakes, format!("Stakes ({})", nb.stakes.len())),
             (Tab::Risks, format!("Risks ({})", nb.risks.len())),
-        ] {
+        ];
+        if to_review > 0 {
+            tabs.push((Tab::Review, format!("Review ({to_review})")));
+        }
+        for (t, label) in tabs {
             if ui
                 .selectable_label(*tab == t, RichText::new(label).strong())
                 .clicked()
@@ -79,6 +94,7 @@ pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
         Tab::Actors => Some((ItemKind::Actor, "+ Add actor")),
         Tab::Stakes => Some((ItemKind::Stake, "+ Add stake")),
         Tab::Risks => Some((ItemKind::Risk, "+ Add risk")),
+        Tab::Review => None,
     };
     if let Some((kind, label)) = add
         && ui.button(label).clicked()
@@ -93,5 +109,6 @@ pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
             Tab::Actors => actors::show(ui, cx),
             Tab::Stakes => stakes::show(ui, cx),
             Tab::Risks => risks::show(ui, cx),
+            Tab::Review => review::show(ui, cx),
         });
 }
