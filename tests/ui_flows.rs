@@ -684,3 +684,116 @@ fn fixing_the_article_text_reattaches_evidence_and_lists_what_to_review() {
             .all(|(_, e)| e.status == briefing_notebook::model::AnchorStatus::Exact)
     );
 }
+
+/// Finished recovery files (not the temporary file of a write in progress).
+fn recovery_files(home: &std::path::Path) -> Vec<PathBuf> {
+    std::fs::read_dir(home.join("data").join("recovery"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let path = dir.path().join("notebook.ron");
+    std::fs::copy(WORKED_EXAMPLE, &path).unwrap();
+    let saved_bytes = std::fs::read(&path).unwrap();
+    let app = BriefingApp::new(
+        AppDirs::under(&home),
+        ScriptedPicker::new(vec![], 0),
+        Some(path.clone()),
+    );
+    let mut h = harness(app);
+    h.get_by_label("Brief").click();
+    h.run_steps(2);
+    h.get_by_label("Analyst").click();
+    h.get_by_label("Analyst").type_text("R. Analyst");
+    h.run_steps(1);
+    assert!(
+        recovery_files(&home).is_empty(),
+        "not before a pause in typing"
+    );
+    // Three seconds of quiet (each step is a quarter second): the autosave is written.
+    step_until(&mut h, "the autosave", |_| {
+        !recovery_files(&home).is_empty()
+    });
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        saved_bytes,
+        "the notebook itself is untouched"
+    );
+
+    // The process dies here (no save, no goodbye); the next start offers the work back.
+    drop(h);
+    let app = BriefingApp::new(AppDirs::under(&home), ScriptedPicker::new(vec![], 0), None);
+    let mut h = harness(app);
+    h.run_steps(2);
+    assert!(matches!(h.state().modal(), Some(Modal::Recover { .. })));
+    h.get_by_label("Recover unsaved work?");
+    h.get_by_label_contains("notebook.ron, autosaved");
+    h.get_by_label("Restore").click();
+    h.run_steps(2);
+    assert_eq!(h.state().document().notebook().brief.analyst, "R. Analyst");
+    assert!(
+        h.state().document().is_dirty(),
+        "restored work still needs saving"
+    );
+    assert_eq!(h.state().path(), Some(path.as_path()));
+
+    // Saving it keeps it, and the recovery file goes.
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    step_until(&mut h, "the recovery file to go", |_| {
+        recovery_files(&home).is_empty()
+    });
+    let (saved, _) = load_notebook(&path).unwrap();
+    assert_eq!(saved.brief.analyst, "R. Analyst");
+}
+
+#[test]
+fn a_save_that_fails_keeps_the_changes_and_says_why() {
+    let root = tempfile::tempdir().unwrap();
+    let work = root.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let path = work.join("notebook.ron");
+    std::fs::copy(WORKED_EXAMPLE, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let app = BriefingApp::new(
+        AppDirs::under(&root.path().join("home")),
+        ScriptedPicker::new(vec![], 0),
+        Some(path.clone()),
+    );
+    let mut h = harness(app);
+    h.state_mut().apply(Command::AddItem(ItemKind::Risk));
+    h.run_steps(2);
+    // The folder disappears (a USB stick pulled out, a network share gone).
+    let away = root.path().join("away");
+    std::fs::rename(&work, &away).unwrap();
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    match h.state().modal() {
+        Some(Modal::Error(message)) => {
+            assert!(message.contains("notebook.ron"), "{message}");
+            assert!(message.contains("still here, not saved"), "{message}");
+        }
+        other => panic!("expected an error, got {other:?}"),
+    }
+    assert!(h.state().document().is_dirty());
+    assert!(h.state().window_title().starts_with("● "));
+    assert_eq!(
+        h.state().document().notebook().risks.len(),
+        5,
+        "the change is still in memory"
+    );
+    std::fs::rename(&away, &work).unwrap();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the old file is untouched"
+    );
+}

@@ -4,6 +4,7 @@ mod atomic;
 mod error;
 mod format;
 mod paths;
+mod recovery;
 mod settings;
 
 pub use atomic::write_atomic;
@@ -13,4 +14,5 @@ pub use format::{
     to_ron, write_export,
 };
 pub use paths::AppDirs;
+pub use recovery::{AutosavePolicy, Autosaver, Recoverable, RecoveryFile, RecoveryStore, when};
 pub use settings::Settings;

@@ -13,6 +13,8 @@ pub struct AppDirs {
     pub config: PathBuf,
     /// Default folder offered for new notebooks.
     pub notebooks: PathBuf,
+    /// Per-user data: autosaved recovery files.
+    pub data: PathBuf,
 }
 
 impl AppDirs {
@@ -27,11 +29,17 @@ impl AppDirs {
             || std::env::temp_dir().join("briefing-notebook"),
             |p| p.config_dir().to_path_buf(),
         );
+        let data = project
+            .as_ref()
+            .map_or_else(|| config.join("data"), |p| p.data_dir().to_path_buf());
         let notebooks = directories::UserDirs::new()
             .and_then(|u| u.document_dir().map(|d| d.join("Briefing Notebook")))
-            .or_else(|| project.as_ref().map(|p| p.data_dir().join("notebooks")))
-            .unwrap_or_else(|| config.join("notebooks"));
-        Self { config, notebooks }
+            .unwrap_or_else(|| data.join("notebooks"));
+        Self {
+            config,
+            notebooks,
+            data,
+        }
     }
 
     /// All folders under one root.
@@ -39,7 +47,13 @@ impl AppDirs {
         Self {
             config: root.join("config"),
             notebooks: root.join("notebooks"),
+            data: root.join("data"),
         }
+    }
+
+    /// Where autosaved recovery files go.
+    pub fn recovery(&self) -> PathBuf {
+        self.data.join("recovery")
     }
 
     /// The settings file.

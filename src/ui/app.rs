@@ -2,6 +2,7 @@
 //! [`Command`] in one place (`apply`).
 
 use super::article_view::{ArticleInput, ArticleView, Highlight};
+use super::autosave::Autosave;
 use super::command::{AfterSave, Command};
 use super::file_dialog::{Dialogs, FilePicker, PickOutcome, PickRequest, Purpose, with_extension};
 use super::find_bar::FindBar;
@@ -14,7 +15,10 @@ use crate::brief::today;
 use crate::export::{Format, export};
 use crate::import::{ArticleFormat, import_bytes, import_file};
 use crate::model::{AnchorStatus, Document, Edit, ItemKind, ItemRef, Notebook, TextIndex};
-use crate::storage::{AppDirs, Settings, load_notebook, save_notebook_with_backup, write_export};
+use crate::storage::{
+    AppDirs, Recoverable, RecoveryStore, Settings, load_notebook, save_notebook_with_backup,
+    write_export,
+};
 use eframe::egui::{self, RichText, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 
@@ -49,6 +53,9 @@ pub struct BriefingApp {
     window_title: String,
     closing: bool,
     fonts_installed: bool,
+    autosave: Autosave,
+    /// Recovery files found on start, not yet restored or discarded.
+    leftovers: Vec<Recoverable>,
     ctx: Option<egui::Context>,
 }
 
@@ -56,6 +63,8 @@ impl BriefingApp {
     /// Starts the app: on `open` if given, else on the last notebook, else on the sample.
     pub fn new(dirs: AppDirs, picker: impl FilePicker, open: Option<PathBuf>) -> Self {
         let (settings, settings_note) = Settings::load(&dirs.settings_file());
+        let recovery = RecoveryStore::new(dirs.recovery());
+        let leftovers = recovery.leftovers();
         let mut app = Self {
             doc: Document::saved(sample_notebook()),
             path: None,
@@ -79,6 +88,8 @@ impl BriefingApp {
             window_title: String::new(),
             closing: false,
             fonts_installed: false,
+            autosave: Autosave::new(recovery, None),
+            leftovers,
             ctx: None,
         };
         app.reset_view();
@@ -90,7 +101,42 @@ impl BriefingApp {
         if let Some(note) = settings_note {
             app.status = note;
         }
+        if !app.leftovers.is_empty() && app.modal.is_none() {
+            app.modal = Some(app.recover_modal());
+        }
         app
+    }
+
+    fn recover_modal(&self) -> Modal {
+        Modal::Recover {
+            items: self
+                .leftovers
+                .iter()
+                .map(|r| (r.file.clone(), r.describe()))
+                .collect(),
+        }
+    }
+
+    /// Opens an autosaved notebook as unsaved changes to its original file.
+    fn restore(&mut self, file: &Path) {
+        let Some(i) = self.leftovers.iter().position(|r| r.file == file) else {
+            return;
+        };
+        let recovered = self.leftovers.remove(i);
+        self.autosave.switch_to(None);
+        let mut notebook = recovered.content.notebook;
+        let reports = crate::anchor::reanchor(&mut notebook);
+        self.doc = Document::unsaved(notebook);
+        self.path = recovered.content.original;
+        if let Some(key) = RecoveryStore::key_of(&recovered.file) {
+            self.autosave.adopt(key);
+        }
+        self.reset_view();
+        self.status = format!(
+            "Restored unsaved work from {}. Save it (Ctrl+S) to keep it. {}",
+            crate::storage::when(recovered.content.saved_at),
+            anchor_summary(&reports)
+        );
     }
 
     /// The document being edited.
@@ -502,6 +548,7 @@ impl BriefingApp {
         if is_notebook {
             match load_notebook(path) {
                 Ok((notebook, reports)) => {
+                    self.autosave.switch_to(Some(path));
                     self.doc = Document::saved(notebook);
                     self.path = Some(path.to_path_buf());
                     self.remember(path);
@@ -517,6 +564,7 @@ impl BriefingApp {
         } else {
             match import_file(path) {
                 Ok(article) => {
+                    self.autosave.switch_to(None);
                     self.doc = Document::saved(Notebook::new(article));
                     self.path = None;
                     self.reset_view();
@@ -535,6 +583,7 @@ impl BriefingApp {
         match save_notebook_with_backup(path, self.doc.notebook()) {
             Ok(()) => {
                 self.doc.mark_saved();
+                self.autosave.saved(path);
                 self.path = Some(path.to_path_buf());
                 self.remember(path);
                 self.status = format!("Saved {}.", path.display());
@@ -581,7 +630,24 @@ impl BriefingApp {
             },
             ModalAnswer::Discard(then) => {
                 self.after_save = None;
+                // The changes are thrown away on purpose: so is their recovery file.
+                self.autosave.forget();
                 self.proceed(then);
+            }
+            ModalAnswer::Restore(file) => {
+                self.restore(&file);
+                if !self.leftovers.is_empty() {
+                    self.modal = Some(self.recover_modal());
+                }
+            }
+            ModalAnswer::DiscardRecovery(file) => {
+                if let Some(i) = self.leftovers.iter().position(|r| r.file == file) {
+                    let gone = self.leftovers.remove(i);
+                    RecoveryStore::new(self.dirs.recovery()).remove_file(&gone.file);
+                }
+                if !self.leftovers.is_empty() {
+                    self.modal = Some(self.recover_modal());
+                }
             }
             ModalAnswer::Path(purpose, text) => self.use_path(purpose, Path::new(&text)),
             ModalAnswer::OpenExternally(path) => self.apply(Command::OpenExternally(path)),
@@ -654,6 +720,14 @@ impl BriefingApp {
         }
         for cmd in cmds {
             self.apply(cmd);
+        }
+        let now = ctx.input(|i| i.time);
+        let (due, error) = self.autosave.tick(now, &self.doc, self.path.as_deref());
+        if let Some(due) = due {
+            ctx.request_repaint_after(due);
+        }
+        if let Some(error) = error {
+            self.status = format!("Autosave failed: {error}");
         }
         self.update_title(&ctx);
         if self.close_now {

@@ -22,6 +22,11 @@ pub enum Modal {
     },
     /// Something went wrong; the message names the file and what to do.
     Error(String),
+    /// Autosaved work found on start: restore or discard each.
+    Recover {
+        /// Recovery file and what it is.
+        items: Vec<(std::path::PathBuf, String)>,
+    },
     /// The article's text, being corrected by hand.
     EditArticle {
         /// The text as edited so far.
@@ -45,6 +50,10 @@ pub enum ModalAnswer {
     Discard(AfterSave),
     /// A typed path.
     Path(Purpose, String),
+    /// Restore this recovery file.
+    Restore(std::path::PathBuf),
+    /// Delete this recovery file.
+    DiscardRecovery(std::path::PathBuf),
     /// Use this corrected article text.
     ArticleText(String),
     /// Open this file or folder with the system.
@@ -112,6 +121,26 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                             answer = Some(ModalAnswer::Path(*purpose, path.display().to_string()));
                         }
                     }
+                }
+            }
+            Modal::Recover { items } => {
+                ui.heading("Recover unsaved work?");
+                ui.label("Briefing Notebook did not close normally. These changes were autosaved:");
+                ui.add_space(6.0);
+                for (file, description) in items.iter() {
+                    ui.label(description.as_str());
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore").clicked() {
+                            answer = Some(ModalAnswer::Restore(file.clone()));
+                        }
+                        if ui.button("Discard").clicked() {
+                            answer = Some(ModalAnswer::DiscardRecovery(file.clone()));
+                        }
+                    });
+                    ui.add_space(4.0);
+                }
+                if ui.button("Decide later").on_hover_text("Keep them; you will be asked again next time").clicked() {
+                    answer = Some(ModalAnswer::Dismiss);
                 }
             }
             Modal::EditArticle { text } => {
