@@ -297,3 +297,51 @@ fn update_article_reattaches_spans_saves_with_a_backup_and_reports_like_check() 
     assert_eq!(statuses.iter().filter(|s| **s == "fuzzy").count(), 1);
     assert_eq!(statuses.iter().filter(|s| **s == "orphaned").count(), 1);
 }
+
+#[test]
+fn huge_and_sparse_files_get_a_size_message_not_an_out_of_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 2 GB sparse file: nothing is read, the size alone refuses it.
+    for name in ["sparse.txt", "sparse.ron"] {
+        let path = dir.path().join(name);
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(2 * 1024 * 1024 * 1024).unwrap();
+        let o = if name.ends_with(".txt") {
+            run(&[
+                "new",
+                path.to_str().unwrap(),
+                "-o",
+                dir.path().join("x.ron").to_str().unwrap(),
+            ])
+        } else {
+            run(&["check", path.to_str().unwrap()])
+        };
+        assert_clean_failure(&o, &path);
+        assert!(stderr(&o).contains("MB"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_50_mb_article_imports_and_its_notebook_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::fs::read_to_string(SAMPLE_ARTICLE).unwrap();
+    let mut text = String::with_capacity(51 * 1024 * 1024);
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(&sample);
+        text.push('\n');
+    }
+    let article = dir.path().join("big.txt");
+    std::fs::write(&article, &text).unwrap();
+    let notebook = dir.path().join("big.ron");
+    let o = run(&[
+        "new",
+        article.to_str().unwrap(),
+        "-o",
+        notebook.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&["check", notebook.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["actors"], 0);
+}

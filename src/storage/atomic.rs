@@ -48,7 +48,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     tmp.persist(path)
         .map_err(|e| io("cannot replace the file")(e.error))?;
     sync_dir(dir);
+    remove_stale_temporaries(dir, &file_name);
     Ok(())
+}
+
+/// Removes temporary files that earlier writes of this file left behind when the process
+/// was killed mid-write (ours are named `.NAME.XXXXXX.tmp`). Only old ones, so a write
+/// by another process that is under way right now is left alone.
+fn remove_stale_temporaries(dir: &Path, file_name: &str) {
+    let prefix = format!(".{file_name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(&prefix) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 60);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(unix)]
