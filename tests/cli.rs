@@ -21,6 +21,14 @@ fn run(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// The `status` of every evidence span in a `check --json` object.
+fn statuses(v: &serde_json::Value) -> Vec<&str> {
+    v["evidence"]
+        .as_array()
+        .map(|spans| spans.iter().filter_map(|e| e["status"].as_str()).collect())
+        .unwrap_or_default()
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -247,19 +255,12 @@ fn update_article_reattaches_spans_saves_with_a_backup_and_reports_like_check() 
         "a dry run changes nothing"
     );
     let v: serde_json::Value = serde_json::from_str(&stdout(&dry)).unwrap();
-    let statuses: Vec<&str> = v["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["status"].as_str().unwrap())
-        .collect();
+    let found = statuses(&v);
     assert!(
-        statuses.contains(&"moved")
-            && statuses.contains(&"fuzzy")
-            && statuses.contains(&"orphaned"),
-        "{statuses:?}"
+        found.contains(&"moved") && found.contains(&"fuzzy") && found.contains(&"orphaned"),
+        "{found:?}"
     );
-    assert_eq!(statuses.len(), 27, "no span is ever dropped");
+    assert_eq!(found.len(), 27, "no span is ever dropped");
     let orphan = v["evidence"]
         .as_array()
         .unwrap()
@@ -283,19 +284,14 @@ fn update_article_reattaches_spans_saves_with_a_backup_and_reports_like_check() 
     );
     let after = run(&["check", notebook.to_str().unwrap(), "--json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&after)).unwrap();
-    let statuses: Vec<&str> = v["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["status"].as_str().unwrap())
-        .collect();
+    let found = statuses(&v);
     assert_eq!(
-        statuses.iter().filter(|s| **s == "exact").count(),
+        found.iter().filter(|s| **s == "exact").count(),
         25,
-        "{statuses:?}"
+        "{found:?}"
     );
-    assert_eq!(statuses.iter().filter(|s| **s == "fuzzy").count(), 1);
-    assert_eq!(statuses.iter().filter(|s| **s == "orphaned").count(), 1);
+    assert_eq!(found.iter().filter(|s| **s == "fuzzy").count(), 1);
+    assert_eq!(found.iter().filter(|s| **s == "orphaned").count(), 1);
 }
 
 #[test]
