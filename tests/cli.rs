@@ -185,12 +185,51 @@ fn hostile_inputs_give_one_clear_line_and_no_panic() {
                 .replacen("holders: [", "holders: [999, ", 1)
                 .into_bytes(),
         ),
+        ("png.ron", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0".to_vec()),
+        ("elf.ron", b"\x7fELF\x02\x01\x01\0\0\0\0\0".to_vec()),
+        (
+            "nul.ron",
+            worked.replacen("Notebook(", "Notebook(\0", 1).into_bytes(),
+        ),
+        ("latin1.ron", {
+            let mut b = worked.as_bytes()[..200].to_vec();
+            b.extend_from_slice(b"caf\xe9");
+            b
+        }),
+        ("utf16.ron", {
+            let mut b = vec![0xFF, 0xFE];
+            for u in worked.encode_utf16().take(300) {
+                b.extend_from_slice(&u.to_le_bytes());
+            }
+            b
+        }),
+        (
+            "duplicate-ids.ron",
+            worked
+                .replacen(
+                    "Actor(\n            id: 4,",
+                    "Actor(\n            id: 1,",
+                    1,
+                )
+                .into_bytes(),
+        ),
+        (
+            "unknown-field.ron",
+            worked
+                .replacen("kind: Person,", "kind: Person, mood: \"calm\",", 1)
+                .into_bytes(),
+        ),
     ];
     for (name, bytes) in &notebooks {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
         let o = run(&["check", path.to_str().unwrap(), "--json"]);
         assert_clean_failure(&o, &path);
+        assert_eq!(
+            &std::fs::read(&path).unwrap(),
+            bytes,
+            "{name} is never rewritten"
+        );
     }
     let missing = dir.path().join("missing.ron");
     assert_clean_failure(&run(&["check", missing.to_str().unwrap()]), &missing);
