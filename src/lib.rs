@@ -14,6 +14,7 @@ pub mod brief;
 pub mod cli;
 pub mod export;
 pub mod import;
+pub mod mentions;
 pub mod model;
 pub mod search;
 pub mod storage;

@@ -797,3 +797,55 @@ fn a_save_that_fails_keeps_the_changes_and_says_why() {
         "the old file is untouched"
     );
 }
+
+#[test]
+fn an_actors_mentions_can_be_stepped_through_and_one_click_makes_evidence() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    let id = h
+        .state()
+        .document()
+        .notebook()
+        .actors
+        .iter()
+        .find(|a| a.name == "Kyrgyzstan")
+        .unwrap()
+        .id;
+    let text = h.state().document().notebook().article.text.clone();
+    // Its name and its alias (the president's name) both count.
+    let count = text.matches("Kyrgyzstan").count() + text.matches("Sooronbay Jeenbekov").count();
+    assert_eq!(h.state().mentions_of(id).len(), count);
+    h.state_mut().apply(Command::Focus(ItemRef {
+        kind: ItemKind::Actor,
+        id,
+    }));
+    h.run_steps(10);
+    h.get_by_label("Next mention").click();
+    h.run_steps(2);
+    h.get_by_label("Next mention").click();
+    h.run_steps(2);
+    h.get_by_label(&format!("2 of {count}"));
+    let (s, e) = h.state_mut().article_view().selection().unwrap();
+    assert_eq!(
+        text.chars().skip(s).take(e - s).collect::<String>(),
+        "Kyrgyzstan"
+    );
+    let before = h
+        .state()
+        .document()
+        .notebook()
+        .actor(id)
+        .unwrap()
+        .evidence
+        .len();
+    h.get_by_label("Attach as evidence").click();
+    h.run_steps(2);
+    let actor = h.state().document().notebook().actor(id).unwrap().clone();
+    assert_eq!(actor.evidence.len(), before + 1);
+    assert_eq!(
+        (
+            actor.evidence.last().unwrap().start,
+            actor.evidence.last().unwrap().end
+        ),
+        (s, e)
+    );
+}

@@ -14,6 +14,7 @@ use crate::anchor::{SpanReport, accept_as_found, evidence_for, replace_article_e
 use crate::brief::today;
 use crate::export::{Format, export};
 use crate::import::{ArticleFormat, import_bytes, import_file};
+use crate::mentions::{Mention, find_mentions};
 use crate::model::{AnchorStatus, Document, Edit, ItemKind, ItemRef, Notebook, TextIndex};
 use crate::storage::{
     AppDirs, Recoverable, RecoveryStore, Settings, load_notebook, save_notebook_with_backup,
@@ -34,6 +35,11 @@ pub struct BriefingApp {
     index: TextIndex,
     /// The text `index` was built for (undo can bring back another text).
     indexed: std::sync::Arc<str>,
+    /// Where the article names each actor, and what it was computed from.
+    mentions: Vec<Mention>,
+    mentions_key: Option<u64>,
+    /// The mention last stepped to: (actor, index among its mentions).
+    current_mention: Option<(crate::model::Id, usize)>,
     article: ArticleView,
     find: FindBar,
     preview: Preview,
@@ -70,6 +76,9 @@ impl BriefingApp {
             path: None,
             index: TextIndex::new(""),
             indexed: std::sync::Arc::from(""),
+            mentions: Vec::new(),
+            mentions_key: None,
+            current_mention: None,
             article: ArticleView::default(),
             find: FindBar::default(),
             preview: Preview::default(),
@@ -184,6 +193,31 @@ impl BriefingApp {
         }
     }
 
+    /// Recomputes actor mentions when the text or any name or alias changed.
+    fn sync_mentions(&mut self) {
+        use std::hash::{Hash, Hasher};
+        let nb = self.doc.notebook();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (std::sync::Arc::as_ptr(&nb.article.text) as *const u8 as usize).hash(&mut h);
+        for a in &nb.actors {
+            (a.id, &a.name, &a.aliases).hash(&mut h);
+        }
+        let key = h.finish();
+        if self.mentions_key != Some(key) {
+            self.mentions = find_mentions(&nb.article.text, &nb.actors);
+            self.mentions_key = Some(key);
+        }
+    }
+
+    /// Mentions of an actor, in text order.
+    pub fn mentions_of(&self, actor: crate::model::Id) -> Vec<Mention> {
+        self.mentions
+            .iter()
+            .filter(|m| m.actor == actor)
+            .copied()
+            .collect()
+    }
+
     /// Carries out a command: the one place the app changes state on the user's behalf.
     pub fn apply(&mut self, command: Command) {
         self.sync_index();
@@ -235,6 +269,48 @@ impl BriefingApp {
             Command::Find => self.find.open(),
             Command::TogglePreview => self.preview.open = !self.preview.open,
             Command::Export(format) => self.pick(Purpose::Export(format)),
+            Command::StepMention { actor, step } => {
+                self.sync_mentions();
+                let of_actor = self.mentions_of(actor);
+                if !of_actor.is_empty() {
+                    let n = of_actor.len() as isize;
+                    let next = match self.current_mention {
+                        Some((a, i)) if a == actor => (i as isize + step).rem_euclid(n),
+                        _ if step < 0 => n - 1,
+                        _ => 0,
+                    } as usize;
+                    let m = of_actor[next];
+                    self.current_mention = Some((actor, next));
+                    self.article.set_selection(m.start, m.end);
+                    self.apply(Command::Reveal {
+                        start: m.start,
+                        end: m.end,
+                    });
+                }
+            }
+            Command::AttachMention(actor) => {
+                if let Some((a, i)) = self.current_mention
+                    && a == actor
+                    && let Some(m) = self.mentions_of(actor).get(i).copied()
+                {
+                    let id = self.doc.allocate_id();
+                    let evidence = evidence_for(
+                        &self.doc.notebook().article.text,
+                        &self.index,
+                        id,
+                        m.start,
+                        m.end,
+                    );
+                    self.edit(Edit::AttachEvidence(
+                        ItemRef {
+                            kind: ItemKind::Actor,
+                            id: actor,
+                        },
+                        evidence,
+                    ));
+                    self.status = "Mention attached as evidence.".to_owned();
+                }
+            }
             Command::ReplaceArticle => self.pick(Purpose::ReplaceArticle),
             Command::EditArticleText => {
                 self.modal = Some(Modal::EditArticle {
@@ -674,6 +750,7 @@ impl BriefingApp {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
         self.sync_index();
+        self.sync_mentions();
         if !self.fonts_installed {
             super::fonts::install(&ctx);
             self.fonts_installed = true;
@@ -700,6 +777,8 @@ impl BriefingApp {
                     focus: self.focus,
                     cmds: &mut cmds,
                     scroll_to_focus: self.scroll_to_focus,
+                    mentions: &self.mentions,
+                    current_mention: self.current_mention,
                 };
                 panes::show(ui, &mut self.tab, &mut cx);
             });
@@ -946,7 +1025,7 @@ impl BriefingApp {
             self.flash = None;
         }
         let nb = self.doc.notebook();
-        let highlights: Vec<Highlight> = nb
+        let mut highlights: Vec<Highlight> = nb
             .all_evidence()
             .filter(|(_, e)| e.status != AnchorStatus::Orphaned)
             .map(|(item, e)| Highlight {
@@ -956,6 +1035,7 @@ impl BriefingApp {
                 emphasised: self.focus == Some(item),
             })
             .collect();
+        highlights.sort_by_key(|h| h.start);
         let describe = |item: ItemRef| {
             let name = nb.item_name(item).unwrap_or_default();
             let kind = item.kind.label();
@@ -967,6 +1047,7 @@ impl BriefingApp {
                 text: &text,
                 title: &nb.article.title,
                 highlights: &highlights,
+                mentions: &self.mentions,
                 find: self.find.matches(),
                 current_find: self.find.current(),
                 flash,

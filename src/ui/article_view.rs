@@ -1,11 +1,14 @@
-//! The article reader: one galley per paragraph, only visible paragraphs painted, with
-//! its own selection (mouse and keyboard), evidence highlights, find matches and flashes.
+//! The article reader: one galley per paragraph, laid out only when it first comes into
+//! view (others have estimated heights), only visible paragraphs painted; its own
+//! selection (mouse and keyboard); evidence highlights, actor mentions, find matches and
+//! flashes painted under the text.
 //!
 //! egui's `TextEdit` would give selection for free, but lays the whole text out as one
-//! galley (slow on long reports) and cannot space paragraphs or style the title.
+//! galley (hundreds of ms per MB) and cannot space paragraphs or style the title.
 
 use super::theme;
-use crate::model::{ItemKind, ItemRef};
+use crate::mentions::Mention;
+use crate::model::{Id, ItemKind, ItemRef};
 use eframe::egui::{
     self, Color32, CursorIcon, EventFilter, FontFamily, FontId, Galley, Key, Pos2, Rect,
     ScrollArea, Sense, Stroke, TextFormat, Ui, Vec2, pos2, text::CCursor, text::CharIndex,
@@ -26,14 +29,16 @@ pub struct Highlight {
     pub emphasised: bool,
 }
 
-/// What the view needs to draw a frame.
+/// What the view needs to draw a frame. Highlights and mentions are sorted by start.
 pub struct ArticleInput<'a> {
     /// The article text.
     pub text: &'a Arc<str>,
     /// The article's title: a first paragraph equal to it is set as a heading.
     pub title: &'a str,
-    /// Evidence spans.
+    /// Evidence spans, sorted by start.
     pub highlights: &'a [Highlight],
+    /// Mentions of actors' names, sorted by start.
+    pub mentions: &'a [Mention],
     /// Find matches, and which one is current.
     pub find: &'a [(usize, usize)],
     /// Index into `find` of the current match.
@@ -59,13 +64,17 @@ struct Paragraph {
     byte_end: usize,
 }
 
+/// The layout of the whole text at one width: exact for paragraphs seen so far,
+/// estimated for the rest.
 struct Layout {
     text: Arc<str>,
     width: f32,
     dark: bool,
     title_family: FontFamily,
+    title_is_first: bool,
     paragraphs: Vec<Paragraph>,
-    galleys: Vec<Arc<Galley>>,
+    galleys: Vec<Option<Arc<Galley>>>,
+    heights: Vec<f32>,
     tops: Vec<f32>,
     height: f32,
 }
@@ -96,6 +105,28 @@ impl Default for ArticleView {
     }
 }
 
+const MARGIN: f32 = 24.0;
+
+fn body_font() -> FontId {
+    FontId::proportional(theme::ARTICLE_BODY_SIZE)
+}
+
+/// Spans overlapping chars `a..b` in a list sorted by start whose spans are at most
+/// `longest` long.
+fn overlapping<T>(
+    sorted: &[T],
+    a: usize,
+    b: usize,
+    longest: usize,
+    span: impl Fn(&T) -> (usize, usize) + Copy,
+) -> impl Iterator<Item = &T> {
+    let from = sorted.partition_point(|t| span(t).0 + longest < a);
+    sorted[from..]
+        .iter()
+        .take_while(move |t| span(t).0 < b)
+        .filter(move |t| span(t).1 > a)
+}
+
 impl ArticleView {
     /// The selected char range, sorted, when it is not empty.
     pub fn selection(&self) -> Option<(usize, usize)> {
@@ -120,7 +151,7 @@ impl ArticleView {
         self.pending_reveal = Some(pos);
     }
 
-    /// Forgets the layout (the text or its style changed).
+    /// Forgets the layout and selection (another text).
     pub fn invalidate(&mut self) {
         self.layout = None;
         self.anchor = None;
@@ -141,38 +172,46 @@ impl ArticleView {
     /// Draws the article and handles pointer and keyboard input.
     pub fn show(&mut self, ui: &mut Ui, input: &ArticleInput<'_>) -> ArticleOutput {
         let full_width = ui.available_width();
-        let margin = 24.0;
-        let text_width = (full_width - 2.0 * margin).clamp(120.0, theme::ARTICLE_MAX_WIDTH);
+        let text_width = (full_width - 2.0 * MARGIN).clamp(120.0, theme::ARTICLE_MAX_WIDTH);
         self.ensure_layout(ui, input, text_width);
-        let Some(layout) = &self.layout else {
-            return ArticleOutput::default();
-        };
-        let content_height = layout.height + 2.0 * margin;
-
         let mut area = ScrollArea::vertical()
             .id_salt("article-scroll")
             .auto_shrink(false);
-        if let Some(pos) = self.pending_reveal.take()
-            && let Some(y) = self.y_of_char(pos)
-        {
-            area = area.vertical_scroll_offset((y + margin - self.viewport_height / 3.0).max(0.0));
+        if let Some(pos) = self.pending_reveal.take() {
+            // Lay the target paragraph out first, so its position is exact.
+            if let Some(i) = self.paragraph_of(pos) {
+                self.ensure_galleys(ui, i, i + 1);
+            }
+            if let Some(y) = self.y_of_char(pos) {
+                area =
+                    area.vertical_scroll_offset((y + MARGIN - self.viewport_height / 3.0).max(0.0));
+            }
         }
+        let content_height = self.layout.as_ref().map_or(0.0, |l| l.height) + 2.0 * MARGIN;
         let output = area.show_viewport(ui, |ui, viewport| {
             self.viewport_height = viewport.height();
+            // Lay out what is about to be seen, then size the content from the result.
+            let (first, last) =
+                self.visible_range(viewport.min.y - MARGIN, viewport.max.y - MARGIN);
+            self.ensure_galleys(ui, first, last);
+            let height = self
+                .layout
+                .as_ref()
+                .map_or(content_height, |l| l.height + 2.0 * MARGIN);
             let (rect, response) =
-                ui.allocate_exact_size(vec2(full_width, content_height), Sense::click_and_drag());
+                ui.allocate_exact_size(vec2(full_width, height), Sense::click_and_drag());
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text")
             });
             let origin = pos2(
-                rect.min.x + ((full_width - text_width) / 2.0).max(margin),
-                rect.min.y + margin,
+                rect.min.x + ((full_width - text_width) / 2.0).max(MARGIN),
+                rect.min.y + MARGIN,
             );
             self.last_origin = origin;
             let mut out = ArticleOutput::default();
             self.handle_pointer(ui, &response, origin, input, &mut out);
             self.handle_keys(ui, &response);
-            self.paint(ui, origin, viewport.translate(rect.min.to_vec2()), input);
+            self.paint(ui, origin, first, last, input);
             out
         });
         output.inner
@@ -194,26 +233,78 @@ impl ArticleView {
         ui.ctx().request_repaint();
         let text = input.text;
         let paragraphs = split_paragraphs(text);
-        let text_color = theme::reading_color(dark);
-        let strong_color = ui.visuals().strong_text_color();
-        let mut galleys = Vec::with_capacity(paragraphs.len());
-        let mut tops = Vec::with_capacity(paragraphs.len());
-        let mut y = 0.0;
-        for (i, p) in paragraphs.iter().enumerate() {
-            let para_text = &text[p.byte_start..p.byte_end];
-            let is_title =
-                i == 0 && !input.title.is_empty() && para_text.trim() == input.title.trim();
+        let title_is_first = paragraphs.first().is_some_and(|p| {
+            !input.title.is_empty() && text[p.byte_start..p.byte_end].trim() == input.title.trim()
+        });
+        // Estimated heights from an average char width; exact ones replace them when each
+        // paragraph is first laid out.
+        let sample = "The quick brown fox jumps over the lazy dog, and then some more words.";
+        let sample_width = ui
+            .painter()
+            .layout_no_wrap(sample.to_owned(), body_font(), Color32::WHITE)
+            .size()
+            .x;
+        let char_width = sample_width / sample.chars().count() as f32;
+        let chars_per_line = (width / char_width).max(10.0);
+        let line_height = theme::ARTICLE_BODY_SIZE * 1.5;
+        let heights: Vec<f32> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let lines = ((p.end - p.start) as f32 / chars_per_line).ceil().max(1.0);
+                let size = if i == 0 && title_is_first {
+                    theme::ARTICLE_TITLE_SIZE * 1.5
+                } else {
+                    line_height
+                };
+                lines * size + gap_after(i, title_is_first)
+            })
+            .collect();
+        let galleys = vec![None; paragraphs.len()];
+        let mut layout = Layout {
+            text: text.clone(),
+            width,
+            dark,
+            title_family,
+            title_is_first,
+            paragraphs,
+            galleys,
+            heights,
+            tops: Vec::new(),
+            height: 0.0,
+        };
+        layout.recompute_tops();
+        self.layout = Some(layout);
+        if let Some(a) = self.anchor {
+            let len = text.chars().count();
+            self.anchor = Some(a.min(len));
+            self.cursor = self.cursor.min(len);
+        }
+    }
+
+    /// Lays out paragraphs `first..last` that are not laid out yet.
+    fn ensure_galleys(&mut self, ui: &Ui, first: usize, last: usize) {
+        let Some(l) = &mut self.layout else { return };
+        let text_color = theme::reading_color(l.dark);
+        let strong = ui.visuals().strong_text_color();
+        let mut changed = false;
+        for i in first..last.min(l.paragraphs.len()) {
+            if l.galleys[i].is_some() {
+                continue;
+            }
+            let p = &l.paragraphs[i];
+            let is_title = i == 0 && l.title_is_first;
             let (font_id, color) = if is_title {
                 (
-                    FontId::new(theme::ARTICLE_TITLE_SIZE, title_family.clone()),
-                    strong_color,
+                    FontId::new(theme::ARTICLE_TITLE_SIZE, l.title_family.clone()),
+                    strong,
                 )
             } else {
-                (FontId::proportional(theme::ARTICLE_BODY_SIZE), text_color)
+                (body_font(), text_color)
             };
             let size = font_id.size;
             let mut job = LayoutJob::single_section(
-                para_text.to_owned(),
+                l.text[p.byte_start..p.byte_end].to_owned(),
                 TextFormat {
                     font_id,
                     color,
@@ -221,27 +312,30 @@ impl ArticleView {
                     ..TextFormat::default()
                 },
             );
-            job.wrap.max_width = width;
+            job.wrap.max_width = l.width;
             let galley = ui.painter().layout_job(job);
-            tops.push(y);
-            y += galley.size().y + theme::PARAGRAPH_GAP * if is_title { 1.5 } else { 1.0 };
-            galleys.push(galley);
+            l.heights[i] = galley.size().y + gap_after(i, l.title_is_first);
+            l.galleys[i] = Some(galley);
+            changed = true;
         }
-        self.layout = Some(Layout {
-            text: text.clone(),
-            width,
-            dark,
-            title_family,
-            paragraphs,
-            galleys,
-            tops,
-            height: y,
-        });
-        if let Some(a) = self.anchor {
-            let len = text.chars().count();
-            self.anchor = Some(a.min(len));
-            self.cursor = self.cursor.min(len);
+        if changed {
+            l.recompute_tops();
         }
+    }
+
+    /// Paragraphs overlapping `y0..y1` (relative to the text column), with one spare
+    /// either side so a small scroll never shows an unlaid paragraph.
+    fn visible_range(&self, y0: f32, y1: f32) -> (usize, usize) {
+        let Some(l) = &self.layout else { return (0, 0) };
+        let first = l.tops.partition_point(|&t| t <= y0).saturating_sub(2);
+        let last = (l.tops.partition_point(|&t| t < y1) + 1).min(l.paragraphs.len());
+        (first, last)
+    }
+
+    fn paragraph_of(&self, pos: usize) -> Option<usize> {
+        let l = self.layout.as_ref()?;
+        let last = l.paragraphs.len().checked_sub(1)?;
+        Some(l.paragraphs.partition_point(|p| p.end < pos).min(last))
     }
 
     /// Char offset under a point given relative to the text column's top-left.
@@ -252,24 +346,31 @@ impl ArticleView {
         }
         let i = l.tops.partition_point(|&top| top <= p.y).saturating_sub(1);
         let para = &l.paragraphs[i];
+        let Some(galley) = &l.galleys[i] else {
+            return para.start;
+        };
         let local = p - vec2(0.0, l.tops[i]);
-        if local.y > l.galleys[i].size().y {
+        if local.y > galley.size().y {
             return para.end;
         }
-        let c = l.galleys[i].cursor_from_pos(local);
-        para.start + c.index.0.min(para.end - para.start)
+        para.start
+            + galley
+                .cursor_from_pos(local)
+                .index
+                .0
+                .min(para.end - para.start)
     }
 
     /// Rect of char `pos` relative to the text column's top-left.
     fn rect_of_char(&self, pos: usize) -> Option<Rect> {
         let l = self.layout.as_ref()?;
-        let i = l
-            .paragraphs
-            .partition_point(|p| p.end < pos)
-            .min(l.paragraphs.len().checked_sub(1)?);
+        let i = self.paragraph_of(pos)?;
         let para = &l.paragraphs[i];
         let local = pos.clamp(para.start, para.end) - para.start;
-        let r = l.galleys[i].pos_from_cursor(CCursor::new(local));
+        let r = match &l.galleys[i] {
+            Some(g) => g.pos_from_cursor(CCursor::new(local)),
+            None => Rect::from_min_size(Pos2::ZERO, vec2(0.0, theme::ARTICLE_BODY_SIZE * 1.5)),
+        };
         Some(r.translate(vec2(0.0, l.tops[i])))
     }
 
@@ -277,12 +378,17 @@ impl ArticleView {
         self.rect_of_char(pos).map(|r| r.min.y)
     }
 
-    fn highlights_at(input: &ArticleInput<'_>, pos: usize) -> Vec<ItemRef> {
-        let mut hits: Vec<&Highlight> = input
+    fn items_at(input: &ArticleInput<'_>, pos: usize) -> Vec<ItemRef> {
+        let longest = input
             .highlights
             .iter()
-            .filter(|h| h.start <= pos && pos < h.end)
-            .collect();
+            .map(|h| h.end - h.start)
+            .max()
+            .unwrap_or(0);
+        let mut hits: Vec<&Highlight> = overlapping(input.highlights, pos, pos + 1, longest, |h| {
+            (h.start, h.end)
+        })
+        .collect();
         // The shortest span is the most specific one.
         hits.sort_by_key(|h| h.end - h.start);
         let mut items: Vec<ItemRef> = Vec::new();
@@ -292,6 +398,15 @@ impl ArticleView {
             }
         }
         items
+    }
+
+    fn mention_at(input: &ArticleInput<'_>, pos: usize) -> Option<Id> {
+        let i = input.mentions.partition_point(|m| m.end <= pos);
+        input
+            .mentions
+            .get(i)
+            .filter(|m| m.start <= pos)
+            .map(|m| m.actor)
     }
 
     fn handle_pointer(
@@ -322,37 +437,49 @@ impl ArticleView {
         }
         if response.double_clicked()
             && let Some(p) = response.interact_pointer_pos()
-            && let Some((a, b)) = self.word_around(input.text, self.char_at(p - origin))
+            && let Some((a, b)) = self.word_around(self.char_at(p - origin))
         {
             self.set_selection(a, b);
         }
-        if let Some(p) = response.hover_pos() {
-            let c = self.char_at(p - origin);
-            let items = Self::highlights_at(input, c);
+        let Some(p) = response.hover_pos() else {
+            return;
+        };
+        let c = self.char_at(p - origin);
+        let mut items = Self::items_at(input, c);
+        let mention = Self::mention_at(input, c);
+        let mut lines: Vec<String> = items.iter().map(|&i| (input.describe)(i)).collect();
+        if let Some(actor) = mention {
+            let item = ItemRef {
+                kind: ItemKind::Actor,
+                id: actor,
+            };
+            lines.push(format!("Mentions {}", (input.describe)(item)));
             if items.is_empty() {
-                ui.ctx().set_cursor_icon(CursorIcon::Text);
-            } else {
-                ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
-                if response.clicked() && self.selection().is_none() {
-                    out.clicked_item = items.first().copied();
-                }
-                if !response.is_pointer_button_down_on() {
-                    let text: Vec<String> = items.iter().map(|&i| (input.describe)(i)).collect();
-                    egui::Tooltip::always_open(
-                        ui.ctx().clone(),
-                        ui.layer_id(),
-                        self.id.with("hover"),
-                        egui::PopupAnchor::Pointer,
-                    )
-                    .gap(12.0)
-                    .show(|ui| {
-                        for line in text {
-                            ui.label(line);
-                        }
-                        ui.weak("Click to show in its pane");
-                    });
-                }
+                items.push(item);
             }
+        }
+        if items.is_empty() {
+            ui.ctx().set_cursor_icon(CursorIcon::Text);
+            return;
+        }
+        ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+        if response.clicked() && self.selection().is_none() {
+            out.clicked_item = items.first().copied();
+        }
+        if !response.is_pointer_button_down_on() {
+            egui::Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                self.id.with("hover"),
+                egui::PopupAnchor::Pointer,
+            )
+            .gap(12.0)
+            .show(|ui| {
+                for line in lines {
+                    ui.label(line);
+                }
+                ui.weak("Click to show in its pane");
+            });
         }
     }
 
@@ -390,8 +517,8 @@ impl ArticleView {
                 } => {
                     let word = modifiers.alt || modifiers.command;
                     let target = match key {
-                        Key::ArrowLeft if word => self.word_step(&text, self.cursor, false),
-                        Key::ArrowRight if word => self.word_step(&text, self.cursor, true),
+                        Key::ArrowLeft if word => Some(self.word_step(self.cursor, false)),
+                        Key::ArrowRight if word => Some(self.word_step(self.cursor, true)),
                         Key::ArrowLeft => Some(self.cursor.saturating_sub(1)),
                         Key::ArrowRight => Some((self.cursor + 1).min(len)),
                         Key::ArrowUp | Key::ArrowDown => self.rect_of_char(self.cursor).map(|r| {
@@ -426,34 +553,52 @@ impl ArticleView {
 
     fn paragraph_bound(&self, pos: usize, end: bool) -> usize {
         let Some(l) = &self.layout else { return pos };
-        match l.paragraphs.iter().find(|p| p.start <= pos && pos <= p.end) {
+        match self.paragraph_of(pos).map(|i| &l.paragraphs[i]) {
             Some(p) if end => p.end,
-            Some(p) => p.start,
+            Some(p) => p.start.min(pos),
             None => pos,
         }
     }
 
-    fn word_around(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
-        let chars: Vec<char> = text.chars().collect();
+    /// The paragraph holding `pos` as chars, with its first char's offset (word moves
+    /// never need the whole text).
+    fn paragraph_chars(&self, pos: usize) -> Option<(usize, Vec<char>)> {
+        let l = self.layout.as_ref()?;
+        let p = &l.paragraphs[self.paragraph_of(pos)?];
+        Some((p.start, l.text[p.byte_start..p.byte_end].chars().collect()))
+    }
+
+    fn word_around(&self, pos: usize) -> Option<(usize, usize)> {
+        let (base, chars) = self.paragraph_chars(pos)?;
         let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-        if !chars.get(pos).is_some_and(|&c| is_word(c)) {
+        let local = pos.checked_sub(base)?;
+        if !chars.get(local).is_some_and(|&c| is_word(c)) {
             return None;
         }
-        let mut a = pos;
+        let mut a = local;
         while a > 0 && is_word(chars[a - 1]) {
             a -= 1;
         }
-        let mut b = pos;
+        let mut b = local;
         while b < chars.len() && is_word(chars[b]) {
             b += 1;
         }
-        Some((a, b))
+        Some((base + a, base + b))
     }
 
-    fn word_step(&self, text: &str, pos: usize, forward: bool) -> Option<usize> {
-        let chars: Vec<char> = text.chars().collect();
-        let mut i = pos.min(chars.len());
+    fn word_step(&self, pos: usize, forward: bool) -> usize {
+        let Some((base, chars)) = self.paragraph_chars(pos) else {
+            return pos;
+        };
+        let mut i = pos.saturating_sub(base).min(chars.len());
         if forward {
+            if i == chars.len() {
+                return (pos + 1).min(
+                    self.layout
+                        .as_ref()
+                        .map_or(pos, |l| l.paragraphs.last().map_or(pos, |p| p.end)),
+                );
+            }
             while i < chars.len() && !chars[i].is_alphanumeric() {
                 i += 1;
             }
@@ -461,6 +606,9 @@ impl ArticleView {
                 i += 1;
             }
         } else {
+            if i == 0 {
+                return pos.saturating_sub(1);
+            }
             while i > 0 && !chars[i - 1].is_alphanumeric() {
                 i -= 1;
             }
@@ -468,78 +616,133 @@ impl ArticleView {
                 i -= 1;
             }
         }
-        Some(i)
+        base + i
     }
 
-    fn paint(&self, ui: &Ui, origin: Pos2, visible: Rect, input: &ArticleInput<'_>) {
+    fn paint(&self, ui: &Ui, origin: Pos2, first: usize, last: usize, input: &ArticleInput<'_>) {
         let Some(l) = &self.layout else { return };
         let painter = ui.painter();
         let dark = ui.visuals().dark_mode;
         let selection = self.selection();
         let selection_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
-        let first = l
-            .tops
-            .partition_point(|&t| origin.y + t < visible.min.y)
-            .saturating_sub(1);
-        for i in first..l.paragraphs.len() {
-            let top = origin.y + l.tops[i];
-            if top > visible.max.y {
-                break;
-            }
+        let longest_highlight = input
+            .highlights
+            .iter()
+            .map(|h| h.end - h.start)
+            .max()
+            .unwrap_or(0);
+        let longest_mention = input
+            .mentions
+            .iter()
+            .map(|m| m.end - m.start)
+            .max()
+            .unwrap_or(0);
+        let mention_color = theme::kind_color(ItemKind::Actor).gamma_multiply(0.7);
+        for i in first..last.min(l.paragraphs.len()) {
+            let Some(galley) = &l.galleys[i] else {
+                continue;
+            };
             let para = &l.paragraphs[i];
-            let galley = &l.galleys[i];
-            let para_origin = pos2(origin.x, top);
-            let fill = |a: usize, b: usize, color: Color32, underline: Option<Color32>| {
-                if b <= para.start || a >= para.end {
-                    return;
-                }
-                let (a, b) = (a.max(para.start) - para.start, b.min(para.end) - para.start);
-                for r in range_rects(galley, a, b) {
-                    let r = r.translate(para_origin.to_vec2());
-                    painter.rect_filled(r, 2.0, color);
-                    if let Some(u) = underline {
-                        painter
-                            .line_segment([r.left_bottom(), r.right_bottom()], Stroke::new(2.0, u));
+            let para_origin = pos2(origin.x, origin.y + l.tops[i]);
+            let rects = |a: usize, b: usize| {
+                let (a, b) = (
+                    a.max(para.start) - para.start,
+                    b.min(para.end).max(para.start) - para.start,
+                );
+                range_rects(galley, a, b)
+                    .into_iter()
+                    .map(move |r| r.translate(para_origin.to_vec2()))
+            };
+            for h in overlapping(
+                input.highlights,
+                para.start,
+                para.end,
+                longest_highlight,
+                |h| (h.start, h.end),
+            ) {
+                for r in rects(h.start, h.end) {
+                    painter.rect_filled(r, 2.0, theme::evidence_fill(h.item.kind, dark));
+                    if h.emphasised {
+                        painter.line_segment(
+                            [r.left_bottom(), r.right_bottom()],
+                            Stroke::new(2.0, theme::kind_color(h.item.kind)),
+                        );
                     }
                 }
-            };
-            for h in input.highlights {
-                let underline = h.emphasised.then(|| theme::kind_color(h.item.kind));
-                fill(
-                    h.start,
-                    h.end,
-                    theme::evidence_fill(h.item.kind, dark),
-                    underline,
-                );
+            }
+            // Mentions: a thin line under the name, lighter than evidence.
+            for m in overlapping(input.mentions, para.start, para.end, longest_mention, |m| {
+                (m.start, m.end)
+            }) {
+                for r in rects(m.start, m.end) {
+                    let y = r.bottom() - 1.0;
+                    painter.line_segment(
+                        [pos2(r.left(), y), pos2(r.right(), y)],
+                        Stroke::new(1.0, mention_color),
+                    );
+                }
             }
             for (n, &(a, b)) in input.find.iter().enumerate() {
+                if b <= para.start || a >= para.end {
+                    continue;
+                }
                 let color = if Some(n) == input.current_find {
                     theme::FIND_CURRENT_FILL
                 } else {
                     theme::FIND_FILL
                 };
-                fill(a, b, color, None);
+                for r in rects(a, b) {
+                    painter.rect_filled(r, 2.0, color);
+                }
             }
-            if let Some((a, b, strength)) = input.flash {
+            if let Some((a, b, strength)) = input.flash
+                && b > para.start
+                && a < para.end
+            {
                 let c = theme::kind_color(ItemKind::Risk).gamma_multiply(0.8 * strength);
-                fill(a, b, c, None);
+                for r in rects(a, b) {
+                    painter.rect_filled(r, 2.0, c);
+                }
             }
-            if let Some((a, b)) = selection {
-                fill(a, b, selection_fill, None);
+            if let Some((a, b)) = selection
+                && b > para.start
+                && a < para.end
+            {
+                for r in rects(a, b) {
+                    painter.rect_filled(r, 2.0, selection_fill);
+                }
             }
             painter.galley(para_origin, galley.clone(), theme::reading_color(dark));
         }
-        if ui.memory(|m| m.has_focus(self.id)) && selection.is_none() {
+        if ui.memory(|m| m.has_focus(self.id))
+            && selection.is_none()
+            && let Some(r) = self.rect_of_char(self.cursor)
+        {
             // A thin caret shows where keyboard selection starts.
-            if let Some(r) = self.rect_of_char(self.cursor) {
-                let r = r.translate(origin.to_vec2());
-                painter.line_segment(
-                    [r.left_top(), r.left_bottom()],
-                    Stroke::new(1.5, ui.visuals().text_cursor.stroke.color),
-                );
-            }
+            let r = r.translate(origin.to_vec2());
+            painter.line_segment(
+                [r.left_top(), r.left_bottom()],
+                Stroke::new(1.5, ui.visuals().text_cursor.stroke.color),
+            );
         }
     }
+}
+
+impl Layout {
+    fn recompute_tops(&mut self) {
+        self.tops.clear();
+        let mut y = 0.0;
+        for h in &self.heights {
+            self.tops.push(y);
+            y += h;
+        }
+        self.height = y;
+    }
+}
+
+/// Space after paragraph `i` (more after the title).
+fn gap_after(i: usize, title_is_first: bool) -> f32 {
+    theme::PARAGRAPH_GAP * if i == 0 && title_is_first { 1.5 } else { 1.0 }
 }
 
 /// Splits the text at newlines into non-empty paragraphs (char and byte ranges).
@@ -580,6 +783,9 @@ fn range_rects(galley: &Galley, a: usize, b: usize) -> Vec<Rect> {
             ));
         }
         row_start += placed.char_count_including_newline().0;
+        if row_start >= b {
+            break;
+        }
     }
     rects
 }
@@ -596,5 +802,12 @@ mod tests {
         assert_eq!((p[1].start, p[1].end), (7, 20));
         assert_eq!(&text[p[1].byte_start..p[1].byte_end], "Первый абзац.");
         assert_eq!((p[2].start, p[2].end), (21, 27));
+    }
+
+    #[test]
+    fn overlapping_spans_are_found_by_binary_search() {
+        let spans = [(0, 5), (3, 9), (10, 12), (20, 30)];
+        let found: Vec<_> = overlapping(&spans, 8, 11, 10, |s| *s).collect();
+        assert_eq!(found, vec![&(3, 9), &(10, 12)]);
     }
 }

@@ -50,6 +50,15 @@ pub enum Command {
     ReplaceArticle,
     /// Edit the article's text (to fix a typo).
     EditArticleText,
+    /// Show the previous (-1) or next (+1) mention of an actor and select it.
+    StepMention {
+        /// The actor.
+        actor: crate::model::Id,
+        /// Direction.
+        step: isize,
+    },
+    /// Attach the mention last stepped to as evidence for its actor.
+    AttachMention(crate::model::Id),
     /// Accept a re-attached span as it now reads.
     AcceptSpan(ItemRef, crate::model::Id),
 }

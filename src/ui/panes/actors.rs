@@ -2,7 +2,9 @@
 
 use super::PaneContext;
 use super::fields::{choice, evidence_list, item_card, list_field, text_field};
-use crate::model::{ActorKind, Edit, ItemKind, ItemRef, ListField, TextField};
+use crate::model::{ActorKind, Edit, Id, ItemKind, ItemRef, ListField, TextField};
+use crate::ui::command::Command;
+use crate::ui::icons::{Icon, icon_button};
 use eframe::egui::Ui;
 
 /// Lists the actors; the focused one is expanded for editing.
@@ -22,7 +24,15 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" · ");
-        let subtitle = format!("{subtitle} · {} evidence", actor.evidence.len());
+        let mention_count = cx.mentions.iter().filter(|m| m.actor == actor.id).count();
+        let subtitle = format!(
+            "{subtitle} · {} evidence · {mention_count} mentions",
+            actor.evidence.len()
+        );
+        let current = cx
+            .current_mention
+            .filter(|(a, _)| *a == actor.id)
+            .map(|(_, i)| i);
         let header = item_card(
             ui,
             cx.cmds,
@@ -85,10 +95,52 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                     true,
                     "",
                 );
+                mention_navigator(ui, cmds, actor.id, mention_count, current);
                 evidence_list(ui, cmds, item, &actor.evidence);
             },
         );
         cx.scroll_if_focused(item, &header);
         ui.add_space(4.0);
     }
+}
+
+/// "Mentions: 3 of 12" with previous/next, and one click to make the mention evidence.
+fn mention_navigator(
+    ui: &mut Ui,
+    cmds: &mut Vec<Command>,
+    actor: Id,
+    count: usize,
+    current: Option<usize>,
+) {
+    ui.label(
+        eframe::egui::RichText::new("Mentions in the article")
+            .small()
+            .strong(),
+    );
+    if count == 0 {
+        ui.weak("Its name and aliases do not appear in the article.");
+        return;
+    }
+    ui.horizontal(|ui| {
+        if icon_button(ui, Icon::Up, "Previous mention").clicked() {
+            cmds.push(Command::StepMention { actor, step: -1 });
+        }
+        if icon_button(ui, Icon::Down, "Next mention").clicked() {
+            cmds.push(Command::StepMention { actor, step: 1 });
+        }
+        match current {
+            Some(i) => ui.label(format!("{} of {count}", i + 1)),
+            None => ui.label(format!("{count} mentions")),
+        };
+        if ui
+            .add_enabled(
+                current.is_some(),
+                eframe::egui::Button::new("Attach as evidence"),
+            )
+            .on_disabled_hover_text("Step to a mention first")
+            .clicked()
+        {
+            cmds.push(Command::AttachMention(actor));
+        }
+    });
 }

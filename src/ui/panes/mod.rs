@@ -52,6 +52,10 @@ pub struct PaneContext<'a> {
     pub cmds: &'a mut Vec<Command>,
     /// Scroll the focused item's card into view this frame.
     pub scroll_to_focus: bool,
+    /// Where the article names each actor (text order).
+    pub mentions: &'a [crate::mentions::Mention],
+    /// The mention the analyst last stepped to: (actor, index among its mentions).
+    pub current_mention: Option<(crate::model::Id, usize)>,
 }
 
 impl PaneContext<'_> {
