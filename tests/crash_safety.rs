@@ -99,10 +99,10 @@ fn killed_mid_save_never_leaves_a_broken_notebook() {
             panic!("round {round}: {e}");
         }
         let backup = backup_path(&path);
-        if backup.exists() {
-            if let Err(e) = parses_to_a_or_b(&backup, &a, &b) {
-                panic!("round {round}: backup: {e}");
-            }
+        if backup.exists()
+            && let Err(e) = parses_to_a_or_b(&backup, &a, &b)
+        {
+            panic!("round {round}: backup: {e}");
         }
         let leftovers = std::fs::read_dir(dir.path())
             .unwrap()

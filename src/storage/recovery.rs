@@ -175,7 +175,7 @@ impl RecoveryStore {
             }
             found.push(Recoverable { file, content });
         }
-        found.sort_by(|a, b| b.content.saved_at.cmp(&a.content.saved_at));
+        found.sort_by_key(|r| std::cmp::Reverse(r.content.saved_at));
         found
     }
 }
