@@ -38,8 +38,13 @@ pub struct BriefingApp {
     /// Where the article names each actor, and what it was computed from.
     mentions: Vec<Mention>,
     mentions_key: Option<u64>,
+    /// Mentions per actor, and the longest mention (for span lookups).
+    mention_counts: std::collections::HashMap<crate::model::Id, usize>,
+    longest_mention: usize,
     /// The mention last stepped to: (actor, index among its mentions).
     current_mention: Option<(crate::model::Id, usize)>,
+    /// Heights of the panes' cards, to skip drawing those far out of view.
+    card_heights: std::collections::HashMap<ItemRef, f32>,
     article: ArticleView,
     find: FindBar,
     preview: Preview,
@@ -78,7 +83,10 @@ impl BriefingApp {
             indexed: std::sync::Arc::from(""),
             mentions: Vec::new(),
             mentions_key: None,
+            mention_counts: std::collections::HashMap::new(),
+            longest_mention: 0,
             current_mention: None,
+            card_heights: std::collections::HashMap::new(),
             article: ArticleView::default(),
             find: FindBar::default(),
             preview: Preview::default(),
@@ -206,6 +214,16 @@ impl BriefingApp {
         if self.mentions_key != Some(key) {
             self.mentions = find_mentions(&nb.article.text, &nb.actors);
             self.mentions_key = Some(key);
+            self.mention_counts.clear();
+            for m in &self.mentions {
+                *self.mention_counts.entry(m.actor).or_default() += 1;
+            }
+            self.longest_mention = self
+                .mentions
+                .iter()
+                .map(|m| m.end - m.start)
+                .max()
+                .unwrap_or(0);
         }
     }
 
@@ -752,7 +770,11 @@ impl BriefingApp {
         self.sync_index();
         self.sync_mentions();
         if !self.fonts_installed {
-            super::fonts::install(&ctx);
+            // Normally done before the first frame (see `ui::run`); this covers hosts
+            // that did not (a test harness): the fonts then apply from the next frame.
+            if !super::fonts::installed(&ctx) {
+                super::fonts::install(&ctx);
+            }
             self.fonts_installed = true;
         }
         let mut cmds: Vec<Command> = Vec::new();
@@ -777,7 +799,8 @@ impl BriefingApp {
                     focus: self.focus,
                     cmds: &mut cmds,
                     scroll_to_focus: self.scroll_to_focus,
-                    mentions: &self.mentions,
+                    mention_counts: &self.mention_counts,
+                    card_heights: &mut self.card_heights,
                     current_mention: self.current_mention,
                 };
                 panes::show(ui, &mut self.tab, &mut cx);
@@ -1048,6 +1071,7 @@ impl BriefingApp {
                 title: &nb.article.title,
                 highlights: &highlights,
                 mentions: &self.mentions,
+                longest_mention: self.longest_mention,
                 find: self.find.matches(),
                 current_find: self.find.current(),
                 flash,

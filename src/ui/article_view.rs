@@ -39,6 +39,8 @@ pub struct ArticleInput<'a> {
     pub highlights: &'a [Highlight],
     /// Mentions of actors' names, sorted by start.
     pub mentions: &'a [Mention],
+    /// Length of the longest mention, in chars.
+    pub longest_mention: usize,
     /// Find matches, and which one is current.
     pub find: &'a [(usize, usize)],
     /// Index into `find` of the current match.

@@ -44,6 +44,12 @@ pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(defs);
 }
 
+/// True once [`install`] has taken effect.
+pub fn installed(ctx: &egui::Context) -> bool {
+    let family = FontFamily::Name(BOLD_FAMILY.into());
+    ctx.fonts(|f| f.definitions().families.contains_key(&family))
+}
+
 /// The bold family once installed, else the plain proportional one (first frame).
 pub fn bold(ctx: &egui::Context) -> FontFamily {
     installed_or_plain(ctx, BOLD_FAMILY)

@@ -40,7 +40,9 @@ pub fn run(path: Option<PathBuf>) -> Result<(), eframe::Error> {
     eframe::run_native(
         "Briefing Notebook",
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
+            // Before the first frame, so the article is laid out once, in its own font.
+            fonts::install(&cc.egui_ctx);
             Ok(Box::new(BriefingApp::new(
                 AppDirs::for_user(),
                 file_dialog::NativePicker,

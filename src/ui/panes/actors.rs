@@ -24,7 +24,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" · ");
-        let mention_count = cx.mentions.iter().filter(|m| m.actor == actor.id).count();
+        let mention_count = cx.mention_counts.get(&actor.id).copied().unwrap_or(0);
         let subtitle = format!(
             "{subtitle} · {} evidence · {mention_count} mentions",
             actor.evidence.len()
@@ -33,74 +33,74 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             .current_mention
             .filter(|(a, _)| *a == actor.id)
             .map(|(_, i)| i);
-        let header = item_card(
-            ui,
-            cx.cmds,
-            item,
-            &actor.name,
-            &subtitle,
-            focused,
-            |ui, cmds| {
-                let id = actor.id;
-                text_field(
-                    ui,
-                    cmds,
-                    "Name",
-                    &actor.name,
-                    TextField::ActorName(id),
-                    false,
-                    "Sergei Lavrov",
-                );
-                choice(
-                    ui,
-                    cmds,
-                    "Kind",
-                    actor.kind,
-                    &ActorKind::ALL,
-                    |k| k.label().to_owned(),
-                    |k| Edit::SetActorKind(id, k),
-                );
-                list_field(
-                    ui,
-                    cmds,
-                    "Aliases",
-                    &actor.aliases,
-                    ListField::ActorAliases(id),
-                    "+ Alias",
-                );
-                text_field(
-                    ui,
-                    cmds,
-                    "Role",
-                    &actor.role,
-                    TextField::ActorRole(id),
-                    false,
-                    "Russian Foreign Minister",
-                );
-                text_field(
-                    ui,
-                    cmds,
-                    "Position / interests",
-                    &actor.position,
-                    TextField::ActorPosition(id),
-                    true,
-                    "What they want, what they fear",
-                );
-                text_field(
-                    ui,
-                    cmds,
-                    "Notes",
-                    &actor.notes,
-                    TextField::ActorNotes(id),
-                    true,
-                    "",
-                );
-                mention_navigator(ui, cmds, actor.id, mention_count, current);
-                evidence_list(ui, cmds, item, &actor.evidence);
-            },
-        );
-        cx.scroll_if_focused(item, &header);
-        ui.add_space(4.0);
+        cx.card(ui, item, |ui, cx| {
+            item_card(
+                ui,
+                cx.cmds,
+                item,
+                &actor.name,
+                &subtitle,
+                focused,
+                |ui, cmds| {
+                    let id = actor.id;
+                    text_field(
+                        ui,
+                        cmds,
+                        "Name",
+                        &actor.name,
+                        TextField::ActorName(id),
+                        false,
+                        "Sergei Lavrov",
+                    );
+                    choice(
+                        ui,
+                        cmds,
+                        "Kind",
+                        actor.kind,
+                        &ActorKind::ALL,
+                        |k| k.label().to_owned(),
+                        |k| Edit::SetActorKind(id, k),
+                    );
+                    list_field(
+                        ui,
+                        cmds,
+                        "Aliases",
+                        &actor.aliases,
+                        ListField::ActorAliases(id),
+                        "+ Alias",
+                    );
+                    text_field(
+                        ui,
+                        cmds,
+                        "Role",
+                        &actor.role,
+                        TextField::ActorRole(id),
+                        false,
+                        "Russian Foreign Minister",
+                    );
+                    text_field(
+                        ui,
+                        cmds,
+                        "Position / interests",
+                        &actor.position,
+                        TextField::ActorPosition(id),
+                        true,
+                        "What they want, what they fear",
+                    );
+                    text_field(
+                        ui,
+                        cmds,
+                        "Notes",
+                        &actor.notes,
+                        TextField::ActorNotes(id),
+                        true,
+                        "",
+                    );
+                    mention_navigator(ui, cmds, actor.id, mention_count, current);
+                    evidence_list(ui, cmds, item, &actor.evidence);
+                },
+            )
+        });
     }
 }
 

@@ -52,17 +52,41 @@ pub struct PaneContext<'a> {
     pub cmds: &'a mut Vec<Command>,
     /// Scroll the focused item's card into view this frame.
     pub scroll_to_focus: bool,
-    /// Where the article names each actor (text order).
-    pub mentions: &'a [crate::mentions::Mention],
+    /// How often the article names each actor.
+    pub mention_counts: &'a std::collections::HashMap<crate::model::Id, usize>,
+    /// Height of each item's card when last drawn (cards far out of view are skipped).
+    pub card_heights: &'a mut std::collections::HashMap<ItemRef, f32>,
     /// The mention the analyst last stepped to: (actor, index among its mentions).
     pub current_mention: Option<(crate::model::Id, usize)>,
 }
 
 impl PaneContext<'_> {
-    fn scroll_if_focused(&self, item: ItemRef, header: &egui::Response) {
-        if self.scroll_to_focus && self.focus == Some(item) {
-            header.scroll_to_me(Some(Align::TOP));
+    /// Draws an item's card with `build`, unless it is far out of view and its height is
+    /// known: then only its space is reserved (a list of 200 actors costs what the few
+    /// visible ones cost). `build` returns the card's header response.
+    fn card(
+        &mut self,
+        ui: &mut Ui,
+        item: ItemRef,
+        build: impl FnOnce(&mut Ui, &mut Self) -> egui::Response,
+    ) {
+        const SLACK: f32 = 300.0;
+        let top = ui.cursor().min.y;
+        let clip = ui.clip_rect();
+        let wanted = self.scroll_to_focus && self.focus == Some(item);
+        if let Some(&h) = self.card_heights.get(&item)
+            && !wanted
+            && (top + h < clip.min.y - SLACK || top > clip.max.y + SLACK)
+        {
+            ui.allocate_space(egui::vec2(ui.available_width(), h));
+        } else {
+            let drawn = ui.scope(|ui| build(ui, self));
+            if wanted {
+                drawn.inner.scroll_to_me(Some(Align::TOP));
+            }
+            self.card_heights.insert(item, drawn.response.rect.height());
         }
+        ui.add_space(4.0);
     }
 }
 

@@ -26,69 +26,69 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             impact_word(risk.impact),
             risk.evidence.len()
         );
-        let header = item_card(
-            ui,
-            cx.cmds,
-            item,
-            &risk.title,
-            &subtitle,
-            focused,
-            |ui, cmds| {
-                let id = risk.id;
-                text_field(
-                    ui,
-                    cmds,
-                    "Risk",
-                    &risk.title,
-                    TextField::RiskTitle(id),
-                    false,
-                    "",
-                );
-                text_field(
-                    ui,
-                    cmds,
-                    "Detail",
-                    &risk.detail,
-                    TextField::RiskDetail(id),
-                    true,
-                    "How it would happen",
-                );
-                rating(
-                    ui,
-                    cmds,
-                    "Likelihood",
-                    risk.likelihood,
-                    likelihood_word,
-                    |v| Edit::SetLikelihood(id, v),
-                );
-                rating(ui, cmds, "Impact", risk.impact, impact_word, |v| {
-                    Edit::SetImpact(id, v)
-                });
-                text_field(
-                    ui,
-                    cmds,
-                    "Time horizon",
-                    &risk.horizon,
-                    TextField::RiskHorizon(id),
-                    false,
-                    "e.g. 6-12 months",
-                );
-                list_field(
-                    ui,
-                    cmds,
-                    "Indicators to watch",
-                    &risk.indicators,
-                    ListField::RiskIndicators(id),
-                    "+ Indicator",
-                );
-                actor_picker(ui, cmds, "Actors involved", nb, &risk.actors, |actor| {
-                    Edit::ToggleRiskActor { risk: id, actor }
-                });
-                evidence_list(ui, cmds, item, &risk.evidence);
-            },
-        );
-        cx.scroll_if_focused(item, &header);
-        ui.add_space(4.0);
+        cx.card(ui, item, |ui, cx| {
+            item_card(
+                ui,
+                cx.cmds,
+                item,
+                &risk.title,
+                &subtitle,
+                focused,
+                |ui, cmds| {
+                    let id = risk.id;
+                    text_field(
+                        ui,
+                        cmds,
+                        "Risk",
+                        &risk.title,
+                        TextField::RiskTitle(id),
+                        false,
+                        "",
+                    );
+                    text_field(
+                        ui,
+                        cmds,
+                        "Detail",
+                        &risk.detail,
+                        TextField::RiskDetail(id),
+                        true,
+                        "How it would happen",
+                    );
+                    rating(
+                        ui,
+                        cmds,
+                        "Likelihood",
+                        risk.likelihood,
+                        likelihood_word,
+                        |v| Edit::SetLikelihood(id, v),
+                    );
+                    rating(ui, cmds, "Impact", risk.impact, impact_word, |v| {
+                        Edit::SetImpact(id, v)
+                    });
+                    text_field(
+                        ui,
+                        cmds,
+                        "Time horizon",
+                        &risk.horizon,
+                        TextField::RiskHorizon(id),
+                        false,
+                        "e.g. 6-12 months",
+                    );
+                    list_field(
+                        ui,
+                        cmds,
+                        "Indicators to watch",
+                        &risk.indicators,
+                        ListField::RiskIndicators(id),
+                        "+ Indicator",
+                    );
+                    actor_picker(ui, cmds, "Actors involved", nb, &risk.actors, |actor| {
+                        Edit::ToggleRiskActor { risk: id, actor }
+                    });
+                    evidence_list(ui, cmds, item, &risk.evidence);
+                },
+            )
+        });
     }
 }
 

@@ -32,49 +32,49 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             },
             stake.evidence.len()
         );
-        let header = item_card(
-            ui,
-            cx.cmds,
-            item,
-            &stake.title,
-            &subtitle,
-            focused,
-            |ui, cmds| {
-                let id = stake.id;
-                text_field(
-                    ui,
-                    cmds,
-                    "What is at stake",
-                    &stake.title,
-                    TextField::StakeTitle(id),
-                    false,
-                    "",
-                );
-                text_field(
-                    ui,
-                    cmds,
-                    "Detail",
-                    &stake.detail,
-                    TextField::StakeDetail(id),
-                    true,
-                    "Why it matters, for whom",
-                );
-                choice(
-                    ui,
-                    cmds,
-                    "Importance",
-                    stake.importance,
-                    &Importance::ALL,
-                    |i| i.label().to_owned(),
-                    |i| Edit::SetImportance(id, i),
-                );
-                actor_picker(ui, cmds, "Held by", nb, &stake.holders, |actor| {
-                    Edit::ToggleStakeHolder { stake: id, actor }
-                });
-                evidence_list(ui, cmds, item, &stake.evidence);
-            },
-        );
-        cx.scroll_if_focused(item, &header);
-        ui.add_space(4.0);
+        cx.card(ui, item, |ui, cx| {
+            item_card(
+                ui,
+                cx.cmds,
+                item,
+                &stake.title,
+                &subtitle,
+                focused,
+                |ui, cmds| {
+                    let id = stake.id;
+                    text_field(
+                        ui,
+                        cmds,
+                        "What is at stake",
+                        &stake.title,
+                        TextField::StakeTitle(id),
+                        false,
+                        "",
+                    );
+                    text_field(
+                        ui,
+                        cmds,
+                        "Detail",
+                        &stake.detail,
+                        TextField::StakeDetail(id),
+                        true,
+                        "Why it matters, for whom",
+                    );
+                    choice(
+                        ui,
+                        cmds,
+                        "Importance",
+                        stake.importance,
+                        &Importance::ALL,
+                        |i| i.label().to_owned(),
+                        |i| Edit::SetImportance(id, i),
+                    );
+                    actor_picker(ui, cmds, "Held by", nb, &stake.holders, |actor| {
+                        Edit::ToggleStakeHolder { stake: id, actor }
+                    });
+                    evidence_list(ui, cmds, item, &stake.evidence);
+                },
+            )
+        });
     }
 }
