@@ -155,7 +155,7 @@ fn hostile_inputs_give_one_clear_line_and_no_panic() {
         ),
         (
             "future.ron",
-            worked.replacen("format: 1", "format: 7", 1).into_bytes(),
+            worked.replacen("format: 2", "format: 7", 1).into_bytes(),
         ),
         (
             "wrong-type.ron",

@@ -22,6 +22,8 @@ pub struct Brief {
     pub handling: Option<String>,
     /// The analyst's judgment.
     pub bottom_line: String,
+    /// Confidence in the bottom line ("moderate").
+    pub confidence: String,
     /// Key actors, in the notebook's order.
     pub actors: Vec<BriefActor>,
     /// What is at stake.
@@ -77,6 +79,8 @@ pub struct BriefRisk {
     pub horizon: String,
     /// Explanation, may be empty.
     pub detail: String,
+    /// Confidence in this judgment ("low").
+    pub confidence: String,
 }
 
 impl BriefRisk {
@@ -90,14 +94,15 @@ impl BriefRisk {
         impact_word(self.impact)
     }
 
-    /// "likely (55-80%), 4/5 · impact major, 4/5 · 6-12 months".
+    /// "likely (55-80%), 4/5 · impact major, 4/5 · moderate confidence · 6-12 months".
     pub fn facts(&self) -> String {
         let mut facts = format!(
-            "{}, {}/5 · impact {}, {}/5",
+            "{}, {}/5 · impact {}, {}/5 · {} confidence",
             self.likelihood_words(),
             self.likelihood,
             self.impact_words(),
-            self.impact
+            self.impact,
+            self.confidence
         );
         if !self.horizon.is_empty() {
             facts.push_str(&format!(" · {}", self.horizon));
@@ -161,6 +166,7 @@ impl Brief {
                 impact: r.impact,
                 horizon: r.horizon.trim().to_owned(),
                 detail: r.detail.trim().to_owned(),
+                confidence: r.confidence.label().to_owned(),
             })
             .collect();
         let indicators = nb
@@ -207,6 +213,7 @@ impl Brief {
             analyst: non_empty(&nb.brief.analyst),
             handling: non_empty(&nb.brief.handling),
             bottom_line: nb.brief.bottom_line.trim().to_owned(),
+            confidence: nb.brief.confidence.label().to_owned(),
             actors: nb
                 .actors
                 .iter()

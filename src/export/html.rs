@@ -218,7 +218,8 @@ pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
     if !brief.bottom_line.is_empty() {
         let _ = writeln!(
             h,
-            "<section class=\"bluf\"><h2>Bottom line</h2>{}</section>",
+            "<section class=\"bluf\"><h2>Bottom line <span class=\"muted\" style=\"font-weight:400\">· {} confidence</span></h2>{}</section>",
+            escape(&brief.confidence),
             user("p", "", &brief.bottom_line)
         );
     }

@@ -392,7 +392,14 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
         let (x0, w0) = (c.x0, c.width);
         c.x0 += pad + 3.0;
         c.width -= 2.0 * pad + 3.0;
-        c.block(&[run(Style::Bold, ACCENT, "Bottom line")], s.heading);
+        let confidence = format!("  ·  {} confidence", brief.confidence);
+        c.block(
+            &[
+                run(Style::Bold, ACCENT, "Bottom line"),
+                run(Style::Regular, MUTED, &confidence),
+            ],
+            s.heading,
+        );
         c.y += 1.0 * scale;
         c.block(
             &[run(Style::Regular, INK, &brief.bottom_line)],

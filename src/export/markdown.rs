@@ -36,7 +36,12 @@ pub fn render(brief: &Brief) -> String {
         inline(&brief.meta_line())
     );
     if !brief.bottom_line.is_empty() {
-        let _ = writeln!(m, "## Bottom line\n\n{}\n", inline(&brief.bottom_line));
+        let _ = writeln!(
+            m,
+            "## Bottom line\n\n{} *({} confidence)*\n",
+            inline(&brief.bottom_line),
+            brief.confidence
+        );
     }
     if !brief.actors.is_empty() {
         m.push_str(

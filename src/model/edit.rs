@@ -1,8 +1,8 @@
 //! Every change the UI (or a script) can make to a notebook, as a value.
 
 use super::{
-    Actor, ActorKind, AnchorStatus, Article, Evidence, Id, Importance, ItemKind, ItemRef, Notebook,
-    Risk, Stake,
+    Actor, ActorKind, AnchorStatus, Article, Confidence, Evidence, Id, Importance, ItemKind,
+    ItemRef, Notebook, Risk, Stake,
 };
 use thiserror::Error;
 
@@ -65,6 +65,12 @@ pub enum Edit {
     SetLikelihood(Id, u8),
     /// Set a risk's impact (1-5).
     SetImpact(Id, u8),
+    /// Set the confidence in a risk judgment.
+    SetRiskConfidence(Id, Confidence),
+    /// Set the confidence in the bottom line.
+    SetBriefConfidence(Confidence),
+    /// Stop suggesting this name as an actor.
+    DismissSuggestion(String),
     /// Add or remove an actor among a stake's holders.
     ToggleStakeHolder { stake: Id, actor: Id },
     /// Add or remove an actor among a risk's actors.
@@ -152,6 +158,13 @@ impl Edit {
             Edit::SetImportance(id, importance) => stake_mut(nb, id)?.importance = importance,
             Edit::SetLikelihood(id, level) => risk_mut(nb, id)?.likelihood = rating(level)?,
             Edit::SetImpact(id, level) => risk_mut(nb, id)?.impact = rating(level)?,
+            Edit::SetRiskConfidence(id, c) => risk_mut(nb, id)?.confidence = c,
+            Edit::SetBriefConfidence(c) => nb.brief.confidence = c,
+            Edit::DismissSuggestion(name) => {
+                if !nb.dismissed_suggestions.contains(&name) {
+                    nb.dismissed_suggestions.push(name);
+                }
+            }
             Edit::ToggleStakeHolder { stake, actor } => {
                 actor_mut(nb, actor)?;
                 toggle(&mut stake_mut(nb, stake)?.holders, actor);

@@ -24,6 +24,9 @@ pub struct Notebook {
     pub risks: Vec<Risk>,
     /// The next id to hand out; ids are never reused.
     pub next_id: Id,
+    /// Suggested actor names the analyst dismissed (not suggested again).
+    #[serde(default)]
+    pub dismissed_suggestions: Vec<String>,
 }
 
 /// The brief's header and bottom line.
@@ -40,6 +43,36 @@ pub struct BriefMeta {
     /// Handling line (e.g. "Internal"), optional.
     #[serde(default)]
     pub handling: String,
+    /// The analyst's confidence in the bottom line.
+    #[serde(default)]
+    pub confidence: Confidence,
+}
+
+/// Confidence in a judgment (how good the sources and reasoning are), stated apart from
+/// its likelihood.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Confidence {
+    /// Fragmentary or questionable information.
+    Low,
+    /// Credible information, not corroborated enough for high.
+    #[default]
+    Moderate,
+    /// High-quality, corroborated information.
+    High,
+}
+
+impl Confidence {
+    /// Every level, in menu order.
+    pub const ALL: [Confidence; 3] = [Confidence::Low, Confidence::Moderate, Confidence::High];
+
+    /// "low", "moderate", "high".
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Moderate => "moderate",
+            Confidence::High => "high",
+        }
+    }
 }
 
 /// What sort of actor this is.
@@ -188,6 +221,9 @@ pub struct Risk {
     /// Ids of the actors involved.
     #[serde(default)]
     pub actors: Vec<Id>,
+    /// The analyst's confidence in this judgment.
+    #[serde(default)]
+    pub confidence: Confidence,
     /// Supporting spans.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
@@ -291,6 +327,7 @@ impl Notebook {
             stakes: Vec::new(),
             risks: Vec::new(),
             next_id: 1,
+            dismissed_suggestions: Vec::new(),
         }
     }
 

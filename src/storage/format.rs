@@ -2,6 +2,8 @@
 //!
 //! Format history (add a migration in `migrate` for each bump):
 //! - 1: the first format.
+//! - 2: confidence levels on the bottom line and on each risk (moderate when missing);
+//!   dismissed actor suggestions (none when missing).
 
 use super::{StorageError, write_atomic};
 use crate::anchor::{SpanReport, reanchor};
@@ -11,7 +13,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 /// The format number this build writes, and the highest it reads.
-pub const CURRENT_FORMAT: u32 = 1;
+pub const CURRENT_FORMAT: u32 = 2;
 
 /// Largest notebook file read (a notebook embeds its article; see `import::MAX_ARTICLE_BYTES`).
 const MAX_NOTEBOOK_BYTES: u64 = 256 * 1024 * 1024;
@@ -84,8 +86,13 @@ pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
     Ok(notebook)
 }
 
-/// Brings an older notebook up to [`CURRENT_FORMAT`]. Nothing to do yet: 1 is the first.
+/// Brings an older notebook up to [`CURRENT_FORMAT`], one version at a time.
 fn migrate(notebook: &mut Notebook) {
+    if notebook.format < 2 {
+        // 1 → 2: the new fields were read with their defaults (moderate confidence, no
+        // dismissed suggestions); nothing else changed.
+        notebook.format = 2;
+    }
     notebook.format = CURRENT_FORMAT;
 }
 
@@ -304,7 +311,7 @@ mod tests {
 
     #[test]
     fn newer_format_is_refused() {
-        let text = to_ron(&sample()).replacen("format: 1", "format: 99", 1);
+        let text = to_ron(&sample()).replacen("format: 2", "format: 99", 1);
         let err = from_ron(Path::new("new.ron"), &text).unwrap_err();
         assert!(
             matches!(err, StorageError::NewerFormat { found: 99, .. }),
@@ -336,6 +343,27 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("actor id 999"), "{err}");
+    }
+
+    #[test]
+    fn format_1_migrates_to_2_with_moderate_confidence() {
+        let path = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/format-1.ron"
+        ));
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains("format: 1,"));
+        let nb = from_ron(path, &text).unwrap();
+        assert_eq!(nb.format, 2);
+        assert_eq!(nb.brief.confidence, crate::model::Confidence::Moderate);
+        assert!(
+            nb.risks
+                .iter()
+                .all(|r| r.confidence == crate::model::Confidence::Moderate)
+        );
+        assert!(nb.dismissed_suggestions.is_empty());
+        assert_eq!(nb.actors.len(), 12, "nothing else changed");
+        assert!(to_ron(&nb).contains("format: 2,"));
     }
 
     #[test]

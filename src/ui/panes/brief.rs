@@ -33,6 +33,15 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             format!("{sentences} sentences: a bottom line should be one to three."),
         );
     }
+    super::fields::choice(
+        ui,
+        cx.cmds,
+        "Confidence",
+        nb.brief.confidence,
+        &crate::model::Confidence::ALL,
+        |c| c.label().to_owned(),
+        crate::model::Edit::SetBriefConfidence,
+    );
     text_field(
         ui,
         cx.cmds,

@@ -65,6 +65,15 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                     rating(ui, cmds, "Impact", risk.impact, impact_word, |v| {
                         Edit::SetImpact(id, v)
                     });
+                    choice(
+                        ui,
+                        cmds,
+                        "Confidence",
+                        risk.confidence,
+                        &crate::model::Confidence::ALL,
+                        |c| c.label().to_owned(),
+                        |c| Edit::SetRiskConfidence(id, c),
+                    );
                     text_field(
                         ui,
                         cmds,
