@@ -11,6 +11,7 @@
 pub mod anchor;
 pub mod assets;
 pub mod brief;
+pub mod checks;
 pub mod cli;
 pub mod export;
 pub mod import;

@@ -849,3 +849,35 @@ fn an_actors_mentions_can_be_stepped_through_and_one_click_makes_evidence() {
         (s, e)
     );
 }
+
+#[test]
+fn the_review_panel_flags_vague_judgments_and_claims_without_evidence() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    // The worked example gives a reviewer nothing to ask.
+    h.get_by_label("Review").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Nothing to review");
+    // A vague bottom line, and a new actor with no evidence named in it.
+    h.state_mut()
+        .apply(Command::Edit(briefing_notebook::model::Edit::SetText(
+            briefing_notebook::model::TextField::BottomLine,
+            "Moscow could gain the upper hand; Ismail Khan will follow.".into(),
+        )));
+    let id = h.state_mut().document().notebook().next_id;
+    h.state_mut()
+        .apply(Command::Edit(briefing_notebook::model::Edit::AddItem {
+            kind: ItemKind::Actor,
+            id,
+            name: "Ismail Khan".into(),
+            evidence: None,
+        }));
+    h.run_steps(2);
+    h.get_by_label_contains("Judgments (1)");
+    h.get_by_label_contains("Evidence coverage (2)");
+    h.get_by_label_contains("“could” says nothing about probability");
+    h.get_by_label_contains("names Ismail Khan, who has no evidence");
+    // The same note stands under the bottom line in the Brief tab.
+    h.get_by_label("Brief").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Review: “could”");
+}

@@ -43,6 +43,9 @@ pub struct BriefingApp {
     longest_mention: usize,
     /// The mention last stepped to: (actor, index among its mentions).
     current_mention: Option<(crate::model::Id, usize)>,
+    /// What a reviewer would flag, for the revision it was computed for.
+    findings: Vec<crate::checks::Finding>,
+    findings_for: Option<u64>,
     /// Heights of the panes' cards, to skip drawing those far out of view.
     card_heights: std::collections::HashMap<ItemRef, f32>,
     article: ArticleView,
@@ -87,6 +90,8 @@ impl BriefingApp {
             longest_mention: 0,
             current_mention: None,
             card_heights: std::collections::HashMap::new(),
+            findings: Vec::new(),
+            findings_for: None,
             article: ArticleView::default(),
             find: FindBar::default(),
             preview: Preview::default(),
@@ -769,6 +774,10 @@ impl BriefingApp {
         self.ctx = Some(ctx.clone());
         self.sync_index();
         self.sync_mentions();
+        if self.findings_for != Some(self.doc.revision()) {
+            self.findings = crate::checks::review(self.doc.notebook());
+            self.findings_for = Some(self.doc.revision());
+        }
         if !self.fonts_installed {
             // Normally done before the first frame (see `ui::run`); this covers hosts
             // that did not (a test harness): the fonts then apply from the next frame.
@@ -801,6 +810,7 @@ impl BriefingApp {
                     scroll_to_focus: self.scroll_to_focus,
                     mention_counts: &self.mention_counts,
                     card_heights: &mut self.card_heights,
+                    findings: &self.findings,
                     current_mention: self.current_mention,
                 };
                 panes::show(ui, &mut self.tab, &mut cx);
@@ -811,7 +821,9 @@ impl BriefingApp {
                 .resizable(true)
                 .default_size(400.0)
                 .min_size(280.0)
-                .show(ui, |ui| self.preview.show(ui, &self.doc, &mut cmds));
+                .show(ui, |ui| {
+                    self.preview.show(ui, &self.doc, &self.findings, &mut cmds)
+                });
         }
         egui::CentralPanel::default().show(ui, |ui| self.article_panel(ui, &mut cmds));
 

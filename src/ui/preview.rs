@@ -102,7 +102,13 @@ impl Preview {
     }
 
     /// Draws the panel: paper choice, meter, export buttons, the page.
-    pub fn show(&mut self, ui: &mut Ui, doc: &Document, cmds: &mut Vec<Command>) {
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        findings: &[crate::checks::Finding],
+        cmds: &mut Vec<Command>,
+    ) {
         self.refresh(doc);
         ui.horizontal(|ui| {
             ui.strong("Brief preview");
@@ -151,6 +157,48 @@ impl Preview {
                 cmds.push(Command::Export(Format::Markdown));
             }
         });
+        // What a reviewer would ask about before this goes out.
+        let unsupported: Vec<&crate::checks::Finding> = findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.kind,
+                    crate::checks::Kind::Unsupported | crate::checks::Kind::NoEvidence
+                )
+            })
+            .collect();
+        if !unsupported.is_empty() {
+            let color = ui.visuals().warn_fg_color;
+            ui.colored_label(
+                color,
+                format!(
+                    "{} claims without evidence (exporting is still allowed):",
+                    unsupported.len()
+                ),
+            )
+            .on_hover_text("See the Review tab");
+            for f in unsupported.iter().take(4) {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{}: {}",
+                        super::panes::place_name(doc.notebook(), f.place),
+                        f.message
+                    ))
+                    .small()
+                    .color(color),
+                );
+            }
+            if unsupported.len() > 4 {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "… and {} more in the Review tab",
+                        unsupported.len() - 4
+                    ))
+                    .small()
+                    .color(color),
+                );
+            }
+        }
         ui.separator();
         let page = match &self.state {
             Some(State::Fits(f)) => Some(&f.page),

@@ -33,6 +33,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             .current_mention
             .filter(|(a, _)| *a == actor.id)
             .map(|(_, i)| i);
+        let marks = cx.marks(crate::checks::Place::Item(item));
         cx.card(ui, item, |ui, cx| {
             item_card(
                 ui,
@@ -42,6 +43,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                 &subtitle,
                 focused,
                 |ui, cmds| {
+                    super::fields::show_marks(ui, &marks);
                     let id = actor.id;
                     text_field(
                         ui,

@@ -33,6 +33,8 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             format!("{sentences} sentences: a bottom line should be one to three."),
         );
     }
+    let marks = cx.marks(crate::checks::Place::BottomLine);
+    super::fields::show_marks(ui, &marks);
     super::fields::choice(
         ui,
         cx.cmds,

@@ -273,3 +273,13 @@ pub fn item_card(
     }
     card.inner
 }
+
+/// The reviewer's notes about an item or the bottom line, as small warnings.
+pub fn show_marks(ui: &mut Ui, marks: &[String]) {
+    for m in marks {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            RichText::new(format!("Review: {m}")).small(),
+        );
+    }
+}

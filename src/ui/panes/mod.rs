@@ -12,7 +12,7 @@ use crate::model::{ItemKind, ItemRef, Notebook};
 use crate::ui::command::Command;
 use eframe::egui::{self, Align, RichText, ScrollArea, Ui};
 
-pub use review::count as review_count;
+pub use review::{count as review_count, place_name};
 
 /// Which pane is showing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +54,8 @@ pub struct PaneContext<'a> {
     pub scroll_to_focus: bool,
     /// How often the article names each actor.
     pub mention_counts: &'a std::collections::HashMap<crate::model::Id, usize>,
+    /// What a reviewer would flag (computed when the notebook changes).
+    pub findings: &'a [crate::checks::Finding],
     /// Height of each item's card when last drawn (cards far out of view are skipped).
     pub card_heights: &'a mut std::collections::HashMap<ItemRef, f32>,
     /// The mention the analyst last stepped to: (actor, index among its mentions).
@@ -61,6 +63,15 @@ pub struct PaneContext<'a> {
 }
 
 impl PaneContext<'_> {
+    /// The reviewer's notes about one place (shown under its fields).
+    fn marks(&self, place: crate::checks::Place) -> Vec<String> {
+        self.findings
+            .iter()
+            .filter(|f| f.place == place)
+            .map(|f| f.message.clone())
+            .collect()
+    }
+
     /// Draws an item's card with `build`, unless it is far out of view and its height is
     /// known: then only its space is reserved (a list of 200 actors costs what the few
     /// visible ones cost). `build` returns the card's header response.
@@ -93,10 +104,7 @@ impl PaneContext<'_> {
 /// Draws the tab bar and the current pane.
 pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
     let nb = cx.notebook;
-    let to_review = review::count(nb);
-    if to_review == 0 && *tab == Tab::Review {
-        *tab = Tab::Brief;
-    }
+    let to_review = review::count(nb) + cx.findings.len();
     ui.horizontal(|ui| {
         let mut tabs = vec![
             (Tab::Brief, "Brief".to_owned()),
@@ -104,9 +112,14 @@ pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
             (Tab::Stakes, format!("Stakes ({})", nb.stakes.len())),
             (Tab::Risks, format!("Risks ({})", nb.risks.len())),
         ];
-        if to_review > 0 {
-            tabs.push((Tab::Review, format!("Review ({to_review})")));
-        }
+        tabs.push((
+            Tab::Review,
+            if to_review > 0 {
+                format!("Review ({to_review})")
+            } else {
+                "Review".to_owned()
+            },
+        ));
         for (t, label) in tabs {
             if ui
                 .selectable_label(*tab == t, RichText::new(label).strong())

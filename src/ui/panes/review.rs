@@ -1,8 +1,10 @@
-//! The Review pane: evidence that no longer matches the article exactly (after the text
-//! changed), for the analyst to check, accept as it now reads, or remove.
+//! The Review pane: what a reviewer would ask. Evidence that no longer matches the
+//! article exactly (after the text changed), vague or contradictory estimative language,
+//! and claims without evidence.
 
 use super::PaneContext;
 use super::fields::shorten;
+use crate::checks::{Finding, Kind, Place};
 use crate::model::{AnchorStatus, Edit, Notebook};
 use crate::ui::command::Command;
 use eframe::egui::{self, RichText, Ui};
@@ -18,9 +20,65 @@ pub fn count(nb: &Notebook) -> usize {
         .count()
 }
 
-/// Lists the spans to review with what to do about each.
+/// Names a finding's place: "Bottom line", "Risk “Kabul sidelined…”".
+pub fn place_name(nb: &Notebook, place: Place) -> String {
+    match place {
+        Place::BottomLine => "Bottom line".to_owned(),
+        Place::Item(item) => {
+            let kind = item.kind.label();
+            let name = nb.item_name(item).unwrap_or_default();
+            format!(
+                "{}{} “{}”",
+                kind[..1].to_uppercase(),
+                &kind[1..],
+                shorten(name, 40)
+            )
+        }
+    }
+}
+
+/// Lists the findings, then the spans to review with what to do about each.
 pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
     let nb = cx.notebook;
+    if cx.findings.is_empty() && count(nb) == 0 {
+        ui.label("Nothing to review: every judgment has evidence and says how likely it is.");
+        return;
+    }
+    let sections: [(&str, &[Kind]); 2] = [
+        (
+            "Judgments",
+            &[Kind::Hedge, Kind::Contradiction, Kind::MixedScales],
+        ),
+        ("Evidence coverage", &[Kind::NoEvidence, Kind::Unsupported]),
+    ];
+    for (title, kinds) in sections {
+        let found: Vec<&Finding> = cx
+            .findings
+            .iter()
+            .filter(|f| kinds.contains(&f.kind))
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        ui.label(RichText::new(format!("{title} ({})", found.len())).strong());
+        for f in found {
+            ui.horizontal_wrapped(|ui| {
+                let where_ = place_name(nb, f.place);
+                let link = ui.link(RichText::new(where_).strong());
+                if link.clicked()
+                    && let Place::Item(item) = f.place
+                {
+                    cx.cmds.push(Command::Focus(item));
+                }
+                ui.label(&f.message);
+            });
+        }
+        ui.add_space(6.0);
+    }
+    if count(nb) == 0 {
+        return;
+    }
+    ui.label(RichText::new("Evidence to re-check").strong());
     ui.label("The article changed. These spans no longer match it exactly: check each one.");
     ui.add_space(4.0);
     let text = &nb.article.text;

@@ -26,6 +26,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             impact_word(risk.impact),
             risk.evidence.len()
         );
+        let marks = cx.marks(crate::checks::Place::Item(item));
         cx.card(ui, item, |ui, cx| {
             item_card(
                 ui,
@@ -35,6 +36,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                 &subtitle,
                 focused,
                 |ui, cmds| {
+                    super::fields::show_marks(ui, &marks);
                     let id = risk.id;
                     text_field(
                         ui,

@@ -32,6 +32,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             },
             stake.evidence.len()
         );
+        let marks = cx.marks(crate::checks::Place::Item(item));
         cx.card(ui, item, |ui, cx| {
             item_card(
                 ui,
@@ -41,6 +42,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                 &subtitle,
                 focused,
                 |ui, cmds| {
+                    super::fields::show_marks(ui, &marks);
                     let id = stake.id;
                     text_field(
                         ui,
