@@ -10,6 +10,22 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Prints a line to stdout; a closed pipe (`| head`) ends output quietly, not in a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// Prints to stdout without a newline, like [`say!`].
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// Command-line arguments.
 #[derive(Debug, Parser)]
 #[command(
@@ -56,6 +72,14 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
         /// Print one JSON object (the shape of `check --json`).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Suggest the actors an article names (people, states, organisations, armed groups).
+    Suggest {
+        /// The article (.txt or .md), or a notebook (.ron) to use its article.
+        article: PathBuf,
+        /// Print a JSON list of {name, kind, mentions, aliases}.
         #[arg(long)]
         json: bool,
     },
@@ -113,6 +137,7 @@ pub fn run(command: Command) -> ExitCode {
             dry_run,
             json,
         } => update_article(&notebook, &article, dry_run, json),
+        Command::Suggest { article, json } => suggest(&article, json),
         Command::Export {
             notebook,
             format,
@@ -142,7 +167,7 @@ fn new_notebook(article_path: &Path, output: Option<PathBuf>) -> Result<(), Stri
     let title = article.title.clone();
     let chars = article.char_len();
     save_notebook(&output, &Notebook::new(article)).map_err(|e| e.to_string())?;
-    println!(
+    say!(
         "{}: new notebook on \"{title}\" ({chars} chars)",
         output.display()
     );
@@ -171,10 +196,57 @@ fn export_brief(
         .map_err(|e| format!("{}: {e}", path.display()))?;
     crate::storage::write_export(&output, &exported.bytes).map_err(|e| e.to_string())?;
     match &exported.fit {
-        Some(fit) => println!("{}: {}, {}", output.display(), paper.label(), fit.summary()),
-        None => println!("{}", output.display()),
+        Some(fit) => say!("{}: {}, {}", output.display(), paper.label(), fit.summary()),
+        None => say!("{}", output.display()),
     }
     Ok(())
+}
+
+fn suggest(path: &Path, json: bool) -> Result<(), String> {
+    let is_notebook = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    let (article, dismissed) = if is_notebook {
+        let (nb, _) = load_notebook(path).map_err(|e| e.to_string())?;
+        (nb.article, nb.dismissed_suggestions)
+    } else {
+        (import_file(path).map_err(|e| e.to_string())?, Vec::new())
+    };
+    let suggestions = crate::suggest::suggest(&article, &dismissed);
+    if json {
+        let list: Vec<serde_json::Value> = suggestions
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "name": s.name,
+                    "kind": kind_name(s.kind),
+                    "mentions": s.mentions,
+                    "aliases": s.aliases,
+                })
+            })
+            .collect();
+        say!("{}", serde_json::Value::Array(list));
+    } else {
+        for s in &suggestions {
+            let aliases = if s.aliases.is_empty() {
+                String::new()
+            } else {
+                format!("  (also: {})", s.aliases.join(", "))
+            };
+            say!(
+                "{:>3}  {:<13} {}{aliases}",
+                s.mentions,
+                s.kind.label(),
+                s.name
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The kind as a lower-case word for JSON ("person", "armed group"...).
+fn kind_name(kind: crate::model::ActorKind) -> String {
+    kind.label().to_lowercase()
 }
 
 fn update_article(
@@ -195,11 +267,11 @@ fn update_article(
         crate::storage::save_notebook_with_backup(path, &updated).map_err(|e| e.to_string())?;
     }
     if json {
-        println!("{}", check_json(&updated, &reports));
+        say!("{}", check_json(&updated, &reports));
     } else {
-        print!("{}", check_text(path, &updated, &reports));
+        say_raw!("{}", check_text(path, &updated, &reports));
         if dry_run {
-            println!("(dry run: {} was not changed)", path.display());
+            say!("(dry run: {} was not changed)", path.display());
         }
     }
     Ok(())
@@ -208,9 +280,9 @@ fn update_article(
 fn check(path: &Path, json: bool) -> Result<(), String> {
     let (notebook, reports) = load_notebook(path).map_err(|e| e.to_string())?;
     if json {
-        println!("{}", check_json(&notebook, &reports));
+        say!("{}", check_json(&notebook, &reports));
     } else {
-        print!("{}", check_text(path, &notebook, &reports));
+        say_raw!("{}", check_text(path, &notebook, &reports));
     }
     Ok(())
 }

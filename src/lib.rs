@@ -19,5 +19,6 @@ pub mod mentions;
 pub mod model;
 pub mod search;
 pub mod storage;
+pub mod suggest;
 #[cfg(feature = "gui")]
 pub mod ui;

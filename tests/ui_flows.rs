@@ -881,3 +881,75 @@ fn the_review_panel_flags_vague_judgments_and_claims_without_evidence() {
     h.run_steps(2);
     h.get_by_label_contains("Review: “could”");
 }
+
+#[test]
+fn suggested_actors_can_be_accepted_merged_and_dismissed() {
+    let dir = tempfile::tempdir().unwrap();
+    // A fresh start: the sample article, no actors yet.
+    let app = BriefingApp::new(
+        AppDirs::under(&dir.path().join("home")),
+        ScriptedPicker::new(vec![], 0),
+        None,
+    );
+    let mut h = harness(app);
+    h.get_by_label_contains("Actors (0)").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Suggested from the article (25)");
+    // Accept the first suggestion (the most mentioned: Afghanistan).
+    h.get_all_by_label("Accept").next().unwrap().click();
+    h.run_steps(3);
+    let nb = h.state().document().notebook().clone();
+    assert_eq!(nb.actors.len(), 1);
+    let first = &nb.actors[0];
+    assert_eq!(first.name, "Afghanistan");
+    assert_eq!(first.kind, briefing_notebook::model::ActorKind::State);
+    assert!(first.aliases.contains(&"Afghan".to_owned()));
+    assert_eq!(first.evidence.len(), 1, "its first mention is evidence");
+    h.get_by_label_contains("Suggested from the article (24)");
+    // Dismiss one: it is remembered in the notebook. (The new actor's card scrolled into
+    // view first; let that settle.)
+    h.run_steps(10);
+    h.get_all_by_label("Dismiss")
+        .find(|n| n.rect().min.y > 120.0 && n.rect().max.y < 770.0)
+        .expect("a Dismiss button in view")
+        .click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().document().notebook().dismissed_suggestions.len(),
+        1
+    );
+    h.get_by_label_contains("Suggested from the article (23)");
+    // Undo brings the dismissed one back: every change is undoable.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(
+        h.state()
+            .document()
+            .notebook()
+            .dismissed_suggestions
+            .is_empty()
+    );
+    // Merge: an actor the analyst made by hand takes the suggestion's names and a mention.
+    let id = h.state().document().notebook().next_id;
+    h.state_mut()
+        .apply(Command::Edit(briefing_notebook::model::Edit::AddItem {
+            kind: ItemKind::Actor,
+            id,
+            name: "Lavrov".into(),
+            evidence: None,
+        }));
+    let article = h.state().document().notebook().article.clone();
+    let lavrov = briefing_notebook::suggest::suggest(&article, &[])
+        .into_iter()
+        .find(|s| s.name == "Sergei Lavrov")
+        .unwrap();
+    h.state_mut().apply(Command::MergeSuggestion(lavrov, id));
+    h.run_steps(2);
+    let merged = h.state().document().notebook().actor(id).unwrap().clone();
+    assert_eq!(merged.name, "Lavrov");
+    assert_eq!(
+        merged.aliases,
+        vec!["Sergei Lavrov".to_owned()],
+        "no duplicate of its own name"
+    );
+    assert_eq!(merged.evidence.len(), 1);
+}

@@ -71,6 +71,8 @@ pub enum Edit {
     SetBriefConfidence(Confidence),
     /// Stop suggesting this name as an actor.
     DismissSuggestion(String),
+    /// Several edits as one undo step (all or nothing).
+    Batch(Vec<Edit>),
     /// Add or remove an actor among a stake's holders.
     ToggleStakeHolder { stake: Id, actor: Id },
     /// Add or remove an actor among a risk's actors.
@@ -160,6 +162,13 @@ impl Edit {
             Edit::SetImpact(id, level) => risk_mut(nb, id)?.impact = rating(level)?,
             Edit::SetRiskConfidence(id, c) => risk_mut(nb, id)?.confidence = c,
             Edit::SetBriefConfidence(c) => nb.brief.confidence = c,
+            Edit::Batch(edits) => {
+                let mut scratch = nb.clone();
+                for edit in edits {
+                    edit.apply(&mut scratch)?;
+                }
+                *nb = scratch;
+            }
             Edit::DismissSuggestion(name) => {
                 if !nb.dismissed_suggestions.contains(&name) {
                     nb.dismissed_suggestions.push(name);

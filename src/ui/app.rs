@@ -43,6 +43,8 @@ pub struct BriefingApp {
     longest_mention: usize,
     /// The mention last stepped to: (actor, index among its mentions).
     current_mention: Option<(crate::model::Id, usize)>,
+    /// Suggested actors, for the article text they were computed from.
+    suggestions: Option<(std::sync::Arc<str>, Vec<crate::suggest::Suggestion>)>,
     /// What a reviewer would flag, for the revision it was computed for.
     findings: Vec<crate::checks::Finding>,
     findings_for: Option<u64>,
@@ -92,6 +94,7 @@ impl BriefingApp {
             card_heights: std::collections::HashMap::new(),
             findings: Vec::new(),
             findings_for: None,
+            suggestions: None,
             article: ArticleView::default(),
             find: FindBar::default(),
             preview: Preview::default(),
@@ -245,7 +248,9 @@ impl BriefingApp {
     pub fn apply(&mut self, command: Command) {
         self.sync_index();
         match command {
-            Command::Edit(edit) => self.edit(edit),
+            Command::Edit(edit) => {
+                self.edit(edit);
+            }
             Command::SealUndoGroup => self.doc.seal(),
             Command::Undo => {
                 if self.doc.undo() {
@@ -334,6 +339,13 @@ impl BriefingApp {
                     self.status = "Mention attached as evidence.".to_owned();
                 }
             }
+            Command::ComputeSuggestions => {
+                let article = &self.doc.notebook().article;
+                let found = crate::suggest::suggest(article, &[]);
+                self.suggestions = Some((article.text.clone(), found));
+            }
+            Command::AcceptSuggestion(s) => self.accept_suggestion(&s, None),
+            Command::MergeSuggestion(s, into) => self.accept_suggestion(&s, Some(into)),
             Command::ReplaceArticle => self.pick(Purpose::ReplaceArticle),
             Command::EditArticleText => {
                 self.modal = Some(Modal::EditArticle {
@@ -362,7 +374,8 @@ impl BriefingApp {
         self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time))
     }
 
-    fn edit(&mut self, edit: Edit) {
+    /// Applies an edit; on failure says why in the status line. True when it applied.
+    fn edit(&mut self, edit: Edit) -> bool {
         let deleted = match &edit {
             Edit::DeleteItem(item) => Some(*item),
             _ => None,
@@ -373,8 +386,12 @@ impl BriefingApp {
                     self.focus = None;
                     self.status = "Deleted. Undo (Ctrl+Z) brings it back.".to_owned();
                 }
+                true
             }
-            Err(e) => self.status = format!("Could not change the notebook: {e}"),
+            Err(e) => {
+                self.status = format!("Could not change the notebook: {e}");
+                false
+            }
         }
     }
 
@@ -587,6 +604,82 @@ impl BriefingApp {
         }
     }
 
+    /// Makes a suggestion an actor (or adds its names to `into`), with its first mention
+    /// as evidence: one undo step.
+    fn accept_suggestion(
+        &mut self,
+        s: &crate::suggest::Suggestion,
+        into: Option<crate::model::Id>,
+    ) {
+        let evidence = s.spans.first().map(|&(a, b)| (a, b));
+        let mut edits = Vec::new();
+        let id = match into {
+            Some(id) => id,
+            None => self.doc.allocate_id(),
+        };
+        let evidence = evidence.map(|(a, b)| {
+            let eid = self.doc.allocate_id();
+            evidence_for(&self.doc.notebook().article.text, &self.index, eid, a, b)
+        });
+        let existing: Vec<String> = self
+            .doc
+            .notebook()
+            .actor(id)
+            .map(|a| {
+                std::iter::once(a.name.clone())
+                    .chain(a.aliases.iter().cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if into.is_none() {
+            edits.push(Edit::AddItem {
+                kind: ItemKind::Actor,
+                id,
+                name: s.name.clone(),
+                evidence: evidence.clone(),
+            });
+            edits.push(Edit::SetActorKind(id, s.kind));
+            if !s.role.is_empty() {
+                edits.push(Edit::SetText(
+                    crate::model::TextField::ActorRole(id),
+                    s.role.clone(),
+                ));
+            }
+        } else if let Some(e) = evidence.clone() {
+            edits.push(Edit::AttachEvidence(
+                ItemRef {
+                    kind: ItemKind::Actor,
+                    id,
+                },
+                e,
+            ));
+        }
+        let mut names: Vec<&String> = Vec::new();
+        if into.is_some() {
+            names.push(&s.name);
+        }
+        names.extend(s.aliases.iter());
+        for name in names {
+            if !existing.contains(name) {
+                edits.push(Edit::AddListEntry(
+                    crate::model::ListField::ActorAliases(id),
+                    name.clone(),
+                ));
+            }
+        }
+        if !self.edit(Edit::Batch(edits)) {
+            return;
+        }
+        self.status = match into {
+            None => format!("Added {} as an actor.", s.name),
+            Some(_) => format!("Merged {} into the actor.", s.name),
+        };
+        self.apply(Command::Focus(ItemRef {
+            kind: ItemKind::Actor,
+            id,
+        }));
+    }
+
     /// Replaces the article (one undo step), re-attaching every span, and says how they fared.
     fn replace_article(&mut self, mut article: crate::model::Article, from: &str) {
         let old = &self.doc.notebook().article;
@@ -774,6 +867,16 @@ impl BriefingApp {
         self.ctx = Some(ctx.clone());
         self.sync_index();
         self.sync_mentions();
+        // Suggestions come by themselves for article-sized texts; a long report waits
+        // for the button (a pass over megabytes is not free).
+        let text = &self.doc.notebook().article.text;
+        let stale = self
+            .suggestions
+            .as_ref()
+            .is_none_or(|(t, _)| !std::sync::Arc::ptr_eq(t, text));
+        if self.tab == Tab::Actors && stale && text.len() <= 256 * 1024 {
+            self.apply(Command::ComputeSuggestions);
+        }
         if self.findings_for != Some(self.doc.revision()) {
             self.findings = crate::checks::review(self.doc.notebook());
             self.findings_for = Some(self.doc.revision());
@@ -811,6 +914,13 @@ impl BriefingApp {
                     mention_counts: &self.mention_counts,
                     card_heights: &mut self.card_heights,
                     findings: &self.findings,
+                    suggestions: self
+                        .suggestions
+                        .as_ref()
+                        .filter(|(t, _)| {
+                            std::sync::Arc::ptr_eq(t, &self.doc.notebook().article.text)
+                        })
+                        .map(|(_, s)| s.as_slice()),
                     current_mention: self.current_mention,
                 };
                 panes::show(ui, &mut self.tab, &mut cx);

@@ -59,6 +59,12 @@ pub enum Command {
     },
     /// Attach the mention last stepped to as evidence for its actor.
     AttachMention(crate::model::Id),
+    /// Find the actors the article names.
+    ComputeSuggestions,
+    /// Make a suggested actor an actor.
+    AcceptSuggestion(crate::suggest::Suggestion),
+    /// Add a suggestion's names and a mention to an existing actor.
+    MergeSuggestion(crate::suggest::Suggestion, crate::model::Id),
     /// Accept a re-attached span as it now reads.
     AcceptSpan(ItemRef, crate::model::Id),
 }

@@ -7,6 +7,7 @@ pub mod fields;
 mod review;
 mod risks;
 mod stakes;
+mod suggestions;
 
 use crate::model::{ItemKind, ItemRef, Notebook};
 use crate::ui::command::Command;
@@ -54,6 +55,8 @@ pub struct PaneContext<'a> {
     pub scroll_to_focus: bool,
     /// How often the article names each actor.
     pub mention_counts: &'a std::collections::HashMap<crate::model::Id, usize>,
+    /// Actors the article seems to name, once computed.
+    pub suggestions: Option<&'a [crate::suggest::Suggestion]>,
     /// What a reviewer would flag (computed when the notebook changes).
     pub findings: &'a [crate::checks::Finding],
     /// Height of each item's card when last drawn (cards far out of view are skipped).
@@ -147,7 +150,10 @@ pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
         .auto_shrink(false)
         .show(ui, |ui| match tab {
             Tab::Brief => brief::show(ui, cx),
-            Tab::Actors => actors::show(ui, cx),
+            Tab::Actors => {
+                suggestions::show(ui, cx);
+                actors::show(ui, cx)
+            }
             Tab::Stakes => stakes::show(ui, cx),
             Tab::Risks => risks::show(ui, cx),
             Tab::Review => review::show(ui, cx),
