@@ -292,7 +292,7 @@ fn save_as_then_reopen_gives_the_same_notebook() {
     );
 
     h.state_mut().apply(Command::AddItem(ItemKind::Risk));
-    h.run_steps(2);
+    h.run_steps(10); // the new card scrolls into view below the matrix
     h.get_by_label("Risk").click();
     h.get_by_label("Risk").type_text("Talks collapse");
     h.run_steps(2);
@@ -952,4 +952,44 @@ fn suggested_actors_can_be_accepted_merged_and_dismissed() {
         "no duplicate of its own name"
     );
     assert_eq!(merged.evidence.len(), 1);
+}
+
+#[test]
+fn dragging_a_marker_on_the_risk_matrix_re_rates_the_risk_and_clicking_selects_it() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    h.get_by_label_contains("Risks (4)").click();
+    h.run_steps(3);
+    let risk = h.state().document().notebook().risks[0].clone();
+    assert_eq!((risk.likelihood, risk.impact), (4, 4));
+    let marker = h
+        .get_by_label_contains("Risk 1: Russo-American rivalry")
+        .rect();
+    let from = marker.center();
+    // One cell is at most 52 points: one to the right (impact 5), two down (likelihood 2).
+    let to = from + egui::vec2(52.0, 104.0);
+    h.hover_at(from);
+    h.step();
+    mouse_button(&mut h, from, true);
+    for k in 1..=6 {
+        h.hover_at(from + (to - from) * (k as f32 / 6.0));
+        h.step();
+    }
+    mouse_button(&mut h, to, false);
+    h.run_steps(2);
+    let rerated = h.state().document().notebook().risks[0].clone();
+    assert_eq!((rerated.likelihood, rerated.impact), (2, 5));
+    // One undo step brings both numbers back.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    let back = h.state().document().notebook().risks[0].clone();
+    assert_eq!((back.likelihood, back.impact), (4, 4));
+    h.run_steps(2);
+    h.get_by_label_contains("Risk 2: Kabul sidelined").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().focus(),
+        Some(ItemRef {
+            kind: ItemKind::Risk,
+            id: h.state().document().notebook().risks[1].id
+        })
+    );
 }

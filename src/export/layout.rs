@@ -689,7 +689,7 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
 }
 
 /// Fill of a matrix cell by likelihood × impact.
-fn cell_color(likelihood: u8, impact: u8) -> Rgb {
+pub fn cell_color(likelihood: u8, impact: u8) -> Rgb {
     match u16::from(likelihood) * u16::from(impact) {
         0..=4 => Rgb(219, 237, 222),
         5..=9 => Rgb(250, 241, 203),

@@ -12,6 +12,7 @@ pub mod icons;
 pub mod modals;
 pub mod panes;
 pub mod preview;
+pub mod risk_matrix;
 pub mod theme;
 
 pub use app::BriefingApp;

@@ -229,10 +229,12 @@ pub fn item_card(
                             ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                         ui.painter()
                             .circle_filled(dot.center(), 4.5, theme::kind_color(item.kind));
+                        // Short enough to leave room for the buttons; the full text is
+                        // in the card's fields.
                         let name = if title.trim().is_empty() {
-                            "(untitled)"
+                            "(untitled)".to_owned()
                         } else {
-                            title
+                            shorten(title, 46)
                         };
                         let label = ui
                             .selectable_label(focused, RichText::new(name).strong())

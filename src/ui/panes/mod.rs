@@ -155,7 +155,10 @@ pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
                 actors::show(ui, cx)
             }
             Tab::Stakes => stakes::show(ui, cx),
-            Tab::Risks => risks::show(ui, cx),
+            Tab::Risks => {
+                crate::ui::risk_matrix::show(ui, cx.notebook, cx.focus, cx.cmds);
+                risks::show(ui, cx)
+            }
             Tab::Review => review::show(ui, cx),
         });
 }
