@@ -83,7 +83,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export the one-page brief as PDF, HTML or Markdown.
+    /// Export the one-page brief (PDF, HTML, Markdown) or the evidence (W3C, CSV).
     Export {
         /// The notebook (.ron).
         notebook: PathBuf,
@@ -111,6 +111,10 @@ pub enum FormatArg {
     Html,
     /// Markdown.
     Md,
+    /// The evidence as W3C Web Annotations (JSON-LD).
+    W3c,
+    /// The evidence as CSV.
+    Csv,
 }
 
 /// `--paper` values.
@@ -185,6 +189,8 @@ fn export_brief(
         FormatArg::Pdf => Format::Pdf,
         FormatArg::Html => Format::Html,
         FormatArg::Md => Format::Markdown,
+        FormatArg::W3c => Format::W3c,
+        FormatArg::Csv => Format::Csv,
     };
     let paper = match paper {
         PaperArg::A4 => Paper::A4,

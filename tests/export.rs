@@ -349,3 +349,112 @@ fn html_prints_to_one_page_from_a_browser() {
         }
     }
 }
+
+/// The W3C Web Annotation Data Model's rules, checked on every annotation we write.
+fn check_annotation(a: &serde_json::Value, text: &str) {
+    assert_eq!(a["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(a["type"], "Annotation");
+    let id = a["id"].as_str().expect("an id");
+    assert!(
+        id.contains(':') && !id.contains(' '),
+        "the id is an IRI: {id}"
+    );
+    let motivations = [
+        "assessing",
+        "bookmarking",
+        "classifying",
+        "commenting",
+        "describing",
+        "editing",
+        "highlighting",
+        "identifying",
+        "linking",
+        "moderating",
+        "questioning",
+        "replying",
+        "tagging",
+    ];
+    assert!(motivations.contains(&a["motivation"].as_str().unwrap()));
+    for body in a["body"].as_array().expect("bodies") {
+        assert_eq!(body["type"], "TextualBody");
+        assert!(body["value"].as_str().is_some_and(|v| !v.is_empty()));
+        assert!(motivations.contains(&body["purpose"].as_str().unwrap()));
+    }
+    let target = &a["target"];
+    assert!(
+        target["source"].as_str().is_some_and(|s| s.contains(':')),
+        "source is an IRI"
+    );
+    let selectors = target["selector"].as_array().expect("selectors");
+    let quote = selectors
+        .iter()
+        .find(|s| s["type"] == "TextQuoteSelector")
+        .expect("a quote selector");
+    let position = selectors
+        .iter()
+        .find(|s| s["type"] == "TextPositionSelector")
+        .expect("a position selector");
+    let exact = quote["exact"].as_str().expect("exact is a string");
+    assert!(quote["prefix"].is_string() && quote["suffix"].is_string());
+    let (start, end) = (
+        position["start"].as_u64().unwrap() as usize,
+        position["end"].as_u64().unwrap() as usize,
+    );
+    assert!(start <= end);
+    // Positions count code points, and point at the quote.
+    let at: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(at, exact);
+}
+
+#[test]
+fn evidence_exports_as_w3c_web_annotations() {
+    let nb = worked_example();
+    let bytes = export(&nb, Format::W3c, Paper::A4, DATE).unwrap().bytes;
+    let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(doc["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(doc["type"], "AnnotationCollection");
+    assert_eq!(doc["first"]["type"], "AnnotationPage");
+    let items = doc["first"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 27);
+    assert_eq!(doc["total"], 27);
+    for a in items {
+        check_annotation(a, &nb.article.text);
+    }
+    assert!(
+        items[0]["body"][0]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("Actor: Sergei Lavrov")
+    );
+    let bin = env!("CARGO_BIN_EXE_briefing-notebook");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("evidence.jsonld");
+    let o = Command::new(bin)
+        .args([
+            "export",
+            WORKED_EXAMPLE,
+            "--format",
+            "w3c",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read(&out).unwrap(), bytes);
+}
+
+#[test]
+fn evidence_exports_as_rfc_4180_csv() {
+    let nb = worked_example();
+    let csv = String::from_utf8(export(&nb, Format::Csv, Paper::A4, DATE).unwrap().bytes).unwrap();
+    assert!(csv.starts_with("item kind,item name,quote,start,end,status\r\n"));
+    assert_eq!(
+        csv.matches("\r\n").count(),
+        28,
+        "a header and one row per span, CRLF"
+    );
+    // A quote with a comma and curly quotes is quoted; plain ones are not.
+    assert!(csv.contains("actor,Sergei Lavrov,\"“when we speak about Central Asia, we primarily"));
+    assert!(csv.contains("actor,Sergei Lavrov,Russian Foreign Minister Sergei Lavrov embarked on a three-country tour on February 3,76,161,exact\r\n"));
+}

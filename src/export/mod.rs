@@ -1,5 +1,6 @@
 //! Exports: the one-page brief (PDF, HTML, Markdown), all rendered from one [`Brief`].
 
+pub mod annotations;
 pub mod fit;
 pub mod fonts;
 pub mod html;
@@ -58,6 +59,10 @@ pub enum Format {
     Html,
     /// Markdown.
     Markdown,
+    /// The evidence as W3C Web Annotations (JSON-LD).
+    W3c,
+    /// The evidence as CSV.
+    Csv,
 }
 
 impl Format {
@@ -67,6 +72,8 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Markdown => "md",
+            Format::W3c => "jsonld",
+            Format::Csv => "csv",
         }
     }
 }
@@ -185,6 +192,16 @@ pub fn export(
         }
         Format::Markdown => Ok(Exported {
             bytes: markdown::render(&brief).into_bytes(),
+            fit: None,
+        }),
+        Format::W3c => Ok(Exported {
+            bytes: serde_json::to_string_pretty(&annotations::w3c(notebook))
+                .unwrap_or_default()
+                .into_bytes(),
+            fit: None,
+        }),
+        Format::Csv => Ok(Exported {
+            bytes: annotations::csv(notebook).into_bytes(),
             fit: None,
         }),
     }

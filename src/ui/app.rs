@@ -1074,6 +1074,14 @@ impl BriefingApp {
                 if item(ui, "Brief preview and export…", Some(theme::EXPORT)) {
                     cmds.push(Command::TogglePreview);
                 }
+                ui.menu_button("Export evidence", |ui| {
+                    if ui.button("W3C Web Annotations (JSON-LD)…").clicked() {
+                        cmds.push(Command::Export(Format::W3c));
+                    }
+                    if ui.button("CSV for spreadsheets…").clicked() {
+                        cmds.push(Command::Export(Format::Csv));
+                    }
+                });
                 ui.separator();
                 if item(ui, "Quit", Some(theme::QUIT)) {
                     cmds.push(Command::Quit);

@@ -36,6 +36,10 @@ impl Purpose {
             Purpose::Export(crate::export::Format::Pdf) => "Export the brief as PDF",
             Purpose::Export(crate::export::Format::Html) => "Export the brief as HTML",
             Purpose::Export(crate::export::Format::Markdown) => "Export the brief as Markdown",
+            Purpose::Export(crate::export::Format::W3c) => {
+                "Export the evidence as W3C Web Annotations"
+            }
+            Purpose::Export(crate::export::Format::Csv) => "Export the evidence as CSV",
             Purpose::ReplaceArticle => "Replace the article with a corrected version",
         }
     }

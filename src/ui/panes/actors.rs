@@ -26,8 +26,9 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             .join(" · ");
         let mention_count = cx.mention_counts.get(&actor.id).copied().unwrap_or(0);
         let subtitle = format!(
-            "{subtitle} · {} evidence · {mention_count} mentions",
-            actor.evidence.len()
+            "{subtitle} · {} evidence · {mention_count} mention{}",
+            actor.evidence.len(),
+            if mention_count == 1 { "" } else { "s" }
         );
         let current = cx
             .current_mention

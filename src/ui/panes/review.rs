@@ -41,7 +41,12 @@ pub fn place_name(nb: &Notebook, place: Place) -> String {
 pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
     let nb = cx.notebook;
     if cx.findings.is_empty() && count(nb) == 0 {
-        ui.label("Nothing to review: every judgment has evidence and says how likely it is.");
+        let empty = nb.actors.is_empty() && nb.stakes.is_empty() && nb.risks.is_empty();
+        ui.label(if empty && nb.brief.bottom_line.trim().is_empty() {
+            "Nothing to review yet: add actors, stakes, risks and a bottom line."
+        } else {
+            "Nothing to review: every judgment has evidence and says how likely it is."
+        });
         return;
     }
     let sections: [(&str, &[Kind]); 2] = [
