@@ -413,3 +413,58 @@ fn suggest_lists_the_actors_an_article_names_as_json() {
     assert!(o.status.success());
     assert!(stdout(&o).contains("Sergei Lavrov"));
 }
+
+#[test]
+fn new_takes_a_saved_web_page_with_its_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/news-page.html");
+    let out = dir.path().join("page.ron");
+    let o = run(&["new", page, "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (nb, _) = briefing_notebook::storage::load_notebook(&out).unwrap();
+    assert_eq!(
+        nb.article.title,
+        "Lavrov Tours Central Asia as Afghan Talks Split"
+    );
+    assert_eq!(
+        nb.article.source.as_deref(),
+        Some("The Steppe Monitor (Aigerim Bekova)")
+    );
+    assert_eq!(
+        nb.article.url.as_deref(),
+        Some("https://example.org/2019/02/lavrov-central-asia")
+    );
+    assert!(
+        nb.article.text.starts_with(
+            "Lavrov Tours Central Asia as Afghan Talks Split\nRussian Foreign Minister"
+        )
+    );
+    for furniture in [
+        "Advertisement",
+        "Share on",
+        "Related",
+        "Great article",
+        "All rights reserved",
+        "dataLayer",
+    ] {
+        assert!(
+            !nb.article.text.contains(furniture),
+            "{furniture} leaked into the text"
+        );
+    }
+    // A page with no article text gets a sentence, not an empty notebook.
+    let empty = dir.path().join("empty.html");
+    std::fs::write(
+        &empty,
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    )
+    .unwrap();
+    let o = run(&[
+        "new",
+        empty.to_str().unwrap(),
+        "-o",
+        dir.path().join("e.ron").to_str().unwrap(),
+    ]);
+    assert_clean_failure(&o, &empty);
+    assert!(stderr(&o).contains("no article text"));
+}

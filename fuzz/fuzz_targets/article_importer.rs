@@ -1,4 +1,4 @@
-//! Any bytes given to the article importer, as text or Markdown: an error or an article
+//! Any bytes given to the article importer, as text, Markdown or HTML: an error or an article
 //! whose text is normalised (no CR) and whose spans can be taken and found again.
 #![no_main]
 
@@ -8,7 +8,7 @@ use briefing_notebook::model::{AnchorStatus, TextIndex};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    for format in [ArticleFormat::Text, ArticleFormat::Markdown] {
+    for format in [ArticleFormat::Text, ArticleFormat::Markdown, ArticleFormat::Html] {
         let Ok(article) = import_bytes(data, format) else { continue };
         assert!(!article.text.contains('\r'), "line endings are normalised");
         let index = TextIndex::new(&article.text);

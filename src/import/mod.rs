@@ -1,6 +1,7 @@
 //! Turns an article file into an [`Article`]: decoded, normalised once, titled.
 
 mod decode;
+pub mod html;
 mod markdown;
 
 use crate::model::Article;
@@ -42,6 +43,8 @@ pub enum ArticleFormat {
     Text,
     /// Markdown: the text without markup, headings kept as paragraphs.
     Markdown,
+    /// A saved web page: its main text and metadata.
+    Html,
 }
 
 impl ArticleFormat {
@@ -54,6 +57,7 @@ impl ArticleFormat {
             .as_deref()
         {
             Some("md" | "markdown") => ArticleFormat::Markdown,
+            Some("html" | "htm" | "xhtml") => ArticleFormat::Html,
             _ => ArticleFormat::Text,
         }
     }
@@ -97,9 +101,12 @@ pub fn import_file(path: &Path) -> Result<Article, ImportError> {
 pub fn import_bytes(bytes: &[u8], format: ArticleFormat) -> Result<Article, String> {
     let decoded = decode::decode_text(bytes)?;
     let text = normalise(&decoded);
+    if format == ArticleFormat::Html {
+        return html_article(&text);
+    }
     let (text, heading) = match format {
-        ArticleFormat::Text => (text, None),
         ArticleFormat::Markdown => markdown::to_plain_text(&text),
+        _ => (text, None),
     };
     let text = text.trim_end().to_owned();
     if text.trim().is_empty() {
@@ -107,6 +114,32 @@ pub fn import_bytes(bytes: &[u8], format: ArticleFormat) -> Result<Article, Stri
     }
     let title = heading.unwrap_or_else(|| title_from_first_line(&text).unwrap_or_default());
     Ok(Article::new(title, text))
+}
+
+/// A web page's article: the headline as the first line, then its paragraphs.
+fn html_article(html: &str) -> Result<Article, String> {
+    let page = html::parse(html);
+    if page.paragraphs.is_empty() {
+        return Err(
+            "no article text was found in this page (is it the article itself, saved as a complete page?)"
+                .to_owned(),
+        );
+    }
+    let title = page.title.clone().unwrap_or_default();
+    let mut text = String::new();
+    if !title.is_empty() {
+        text.push_str(&title);
+        text.push('\n');
+    }
+    text.push_str(&page.paragraphs.join("\n"));
+    let mut article = Article::new(title, text);
+    article.source = match (page.publisher, page.author) {
+        (Some(p), Some(a)) => Some(format!("{p} ({a})")),
+        (p, a) => p.or(a),
+    };
+    article.published = page.published;
+    article.url = page.url;
+    Ok(article)
 }
 
 /// Line endings to LF, done once before any offset is taken. Also drops a leading BOM and

@@ -72,11 +72,14 @@ impl FilePicker for NativePicker {
             .set_directory(&request.folder);
         match request.purpose {
             Purpose::Open => dialog
-                .add_filter("Notebooks and articles", &["ron", "txt", "md", "markdown"])
+                .add_filter(
+                    "Notebooks and articles",
+                    &["ron", "txt", "md", "markdown", "html", "htm"],
+                )
                 .add_filter("All files", &["*"])
                 .pick_file(),
             Purpose::NewFromArticle | Purpose::ReplaceArticle => dialog
-                .add_filter("Articles", &["txt", "md", "markdown"])
+                .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
                 .add_filter("All files", &["*"])
                 .pick_file(),
             Purpose::SaveNotebook => dialog
