@@ -3,6 +3,7 @@
 mod decode;
 pub mod html;
 mod markdown;
+pub mod pdf;
 
 use crate::model::Article;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,8 @@ pub enum ArticleFormat {
     Markdown,
     /// A saved web page: its main text and metadata.
     Html,
+    /// A PDF report's text layer.
+    Pdf,
 }
 
 impl ArticleFormat {
@@ -58,6 +61,7 @@ impl ArticleFormat {
         {
             Some("md" | "markdown") => ArticleFormat::Markdown,
             Some("html" | "htm" | "xhtml") => ArticleFormat::Html,
+            Some("pdf") => ArticleFormat::Pdf,
             _ => ArticleFormat::Text,
         }
     }
@@ -99,6 +103,9 @@ pub fn import_file(path: &Path) -> Result<Article, ImportError> {
 
 /// Imports article bytes. The error is a sentence for the user (without the file name).
 pub fn import_bytes(bytes: &[u8], format: ArticleFormat) -> Result<Article, String> {
+    if format == ArticleFormat::Pdf {
+        return pdf_article(bytes);
+    }
     let decoded = decode::decode_text(bytes)?;
     let text = normalise(&decoded);
     if format == ArticleFormat::Html {
@@ -114,6 +121,24 @@ pub fn import_bytes(bytes: &[u8], format: ArticleFormat) -> Result<Article, Stri
     }
     let title = heading.unwrap_or_else(|| title_from_first_line(&text).unwrap_or_default());
     Ok(Article::new(title, text))
+}
+
+/// A PDF's article: its title (from its info, else a short first line) and paragraphs.
+fn pdf_article(bytes: &[u8]) -> Result<Article, String> {
+    let report = pdf::parse(bytes)?;
+    let text = normalise(&report.paragraphs.join("\n"));
+    let title = report
+        .title
+        .clone()
+        .filter(|t| text.starts_with(t.as_str()));
+    let (title, text) = match (title, report.title) {
+        (Some(t), _) => (t, text),
+        (None, Some(t)) => (t.clone(), format!("{t}\n{text}")),
+        (None, None) => (title_from_first_line(&text).unwrap_or_default(), text),
+    };
+    let mut article = Article::new(title, text.trim_end().to_owned());
+    article.source = report.author;
+    Ok(article)
 }
 
 /// A web page's article: the headline as the first line, then its paragraphs.

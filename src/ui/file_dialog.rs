@@ -74,12 +74,12 @@ impl FilePicker for NativePicker {
             Purpose::Open => dialog
                 .add_filter(
                     "Notebooks and articles",
-                    &["ron", "txt", "md", "markdown", "html", "htm"],
+                    &["ron", "txt", "md", "markdown", "html", "htm", "pdf"],
                 )
                 .add_filter("All files", &["*"])
                 .pick_file(),
             Purpose::NewFromArticle | Purpose::ReplaceArticle => dialog
-                .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
+                .add_filter("Articles", &["txt", "md", "markdown", "html", "htm", "pdf"])
                 .add_filter("All files", &["*"])
                 .pick_file(),
             Purpose::SaveNotebook => dialog
