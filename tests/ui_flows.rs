@@ -993,3 +993,72 @@ fn dragging_a_marker_on_the_risk_matrix_re_rates_the_risk_and_clicking_selects_i
         })
     );
 }
+
+/// A clipboard holding what a test puts there.
+struct FakeClipboard(briefing_notebook::ui::clipboard::ClipboardContent);
+
+impl briefing_notebook::ui::clipboard::ClipboardSource for FakeClipboard {
+    fn read(&mut self) -> briefing_notebook::ui::clipboard::ClipboardContent {
+        self.0.clone()
+    }
+}
+
+fn clipboard_app(html: Option<&str>, text: Option<&str>) -> Harness<'static, BriefingApp> {
+    let dir = tempfile::tempdir().unwrap();
+    let app = BriefingApp::new(
+        AppDirs::under(&dir.path().join("home")),
+        ScriptedPicker::new(vec![], 0),
+        None,
+    )
+    .with_clipboard(FakeClipboard(
+        briefing_notebook::ui::clipboard::ClipboardContent {
+            html: html.map(str::to_owned),
+            text: text.map(str::to_owned),
+        },
+    ));
+    harness(app)
+}
+
+#[test]
+fn new_from_clipboard_takes_a_copied_web_article_or_plain_text() {
+    let page = "<html><head><title>Doha talks</title></head><body><nav><a href='/'>Home</a></nav><article><h1>Doha talks resume</h1><p>The Taliban and U.S. envoys met again in Doha on Monday, officials said.</p><p>Kabul was not invited, which its ministers criticised.</p></article></body></html>";
+    let mut h = clipboard_app(
+        Some(page),
+        Some("Doha talks resume The Taliban and U.S. envoys…"),
+    );
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("New from clipboard").click();
+    h.run_steps(3);
+    let nb = h.state().document().notebook();
+    assert_eq!(
+        nb.article.title, "Doha talks resume",
+        "the headline, not the tab title"
+    );
+    assert_eq!(
+        &*nb.article.text,
+        "Doha talks resume\nThe Taliban and U.S. envoys met again in Doha on Monday, officials said.\nKabul was not invited, which its ministers criticised."
+    );
+    assert_eq!(nb.article.imported_from.as_deref(), Some("clipboard"));
+
+    let mut h = clipboard_app(
+        None,
+        Some("Kabul sidelined\r\n\r\nThe government was not at the table."),
+    );
+    h.state_mut().apply(Command::NewFromClipboard);
+    h.run_steps(2);
+    let nb = h.state().document().notebook();
+    assert_eq!(nb.article.title, "Kabul sidelined");
+    assert_eq!(
+        &*nb.article.text,
+        "Kabul sidelined\n\nThe government was not at the table."
+    );
+
+    let mut h = clipboard_app(None, None);
+    h.state_mut().apply(Command::NewFromClipboard);
+    h.run_steps(3);
+    match h.state().modal() {
+        Some(Modal::Error(m)) => assert!(m.contains("clipboard holds no text"), "{m}"),
+        other => panic!("expected an error, got {other:?}"),
+    }
+}

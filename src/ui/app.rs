@@ -3,6 +3,7 @@
 
 use super::article_view::{ArticleInput, ArticleView, Highlight};
 use super::autosave::Autosave;
+use super::clipboard::{ClipboardSource, SystemClipboard};
 use super::command::{AfterSave, Command};
 use super::file_dialog::{Dialogs, FilePicker, PickOutcome, PickRequest, Purpose, with_extension};
 use super::find_bar::FindBar;
@@ -43,6 +44,8 @@ pub struct BriefingApp {
     longest_mention: usize,
     /// The mention last stepped to: (actor, index among its mentions).
     current_mention: Option<(crate::model::Id, usize)>,
+    /// Where "New from clipboard" reads.
+    clipboard: Box<dyn ClipboardSource>,
     /// Suggested actors, for the article text they were computed from.
     suggestions: Option<(std::sync::Arc<str>, Vec<crate::suggest::Suggestion>)>,
     /// What a reviewer would flag, for the revision it was computed for.
@@ -95,6 +98,7 @@ impl BriefingApp {
             findings: Vec::new(),
             findings_for: None,
             suggestions: None,
+            clipboard: Box::new(SystemClipboard),
             article: ArticleView::default(),
             find: FindBar::default(),
             preview: Preview::default(),
@@ -130,6 +134,47 @@ impl BriefingApp {
             app.modal = Some(app.recover_modal());
         }
         app
+    }
+
+    /// Reads "New from clipboard" from `source` instead of the system clipboard.
+    pub fn with_clipboard(mut self, source: impl ClipboardSource + 'static) -> Self {
+        self.clipboard = Box::new(source);
+        self
+    }
+
+    /// A new notebook from the clipboard: a copied web page's article when it holds
+    /// HTML with one, else its text.
+    fn new_from_clipboard(&mut self) {
+        let content = self.clipboard.read();
+        let from_html = content
+            .html
+            .as_deref()
+            .and_then(|h| import_bytes(h.as_bytes(), ArticleFormat::Html).ok());
+        let article = match from_html {
+            Some(a) => Ok(a),
+            None => match content.text.as_deref() {
+                Some(t) => import_bytes(t.as_bytes(), ArticleFormat::Text),
+                None => Err("the clipboard holds no text".to_owned()),
+            },
+        };
+        match article {
+            Ok(mut article) => {
+                if article.title.is_empty() {
+                    article.title = "Article from the clipboard".to_owned();
+                }
+                article.imported_from = Some("clipboard".to_owned());
+                self.autosave.switch_to(None);
+                self.doc = Document::saved(Notebook::new(article));
+                self.path = None;
+                self.reset_view();
+                self.status = "New notebook from the clipboard. Save it with Ctrl+S.".to_owned();
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Error(format!(
+                    "Clipboard: {e}. Copy the article's text (or select the article on a web page and copy it), then try again."
+                )))
+            }
+        }
     }
 
     fn recover_modal(&self) -> Modal {
@@ -284,6 +329,7 @@ impl BriefingApp {
                 self.apply(Command::Focus(ItemRef { kind, id }));
             }
             Command::NewNotebook => self.guard_unsaved(AfterSave::PickArticle),
+            Command::NewFromClipboard => self.guard_unsaved(AfterSave::FromClipboard),
             Command::Open => self.guard_unsaved(AfterSave::PickFile),
             Command::OpenPath(path) => self.guard_unsaved(AfterSave::Open(path)),
             Command::Save => match self.path.clone() {
@@ -471,6 +517,7 @@ impl BriefingApp {
             AfterSave::Open(path) => self.open_path(&path),
             AfterSave::PickArticle => self.pick(Purpose::NewFromArticle),
             AfterSave::PickFile => self.pick(Purpose::Open),
+            AfterSave::FromClipboard => self.new_from_clipboard(),
             AfterSave::Quit => {
                 self.allow_close = true;
                 self.close_now = true;
@@ -1049,6 +1096,9 @@ impl BriefingApp {
             ui.menu_button("File", |ui| {
                 if item(ui, "New from article…", Some(theme::NEW)) {
                     cmds.push(Command::NewNotebook);
+                }
+                if ui.button("New from clipboard").clicked() {
+                    cmds.push(Command::NewFromClipboard);
                 }
                 if item(ui, "Open…", Some(theme::OPEN)) {
                     cmds.push(Command::Open);

@@ -28,6 +28,8 @@ pub enum Command {
     AddItem(ItemKind),
     /// Start a new notebook from an article chosen in a dialog.
     NewNotebook,
+    /// Start a new notebook from the text (or web page) on the clipboard.
+    NewFromClipboard,
     /// Open a notebook or article chosen in a dialog.
     Open,
     /// Open this file (notebook or article), asking about unsaved changes first.
@@ -78,6 +80,8 @@ pub enum AfterSave {
     PickArticle,
     /// Pick a file to open.
     PickFile,
+    /// Take the clipboard's content as a new article.
+    FromClipboard,
     /// Close the window.
     Quit,
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod article_view;
 pub mod autosave;
+pub mod clipboard;
 pub mod command;
 pub mod file_dialog;
 pub mod find_bar;
