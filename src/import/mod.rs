@@ -167,12 +167,20 @@ fn html_article(html: &str) -> Result<Article, String> {
     Ok(article)
 }
 
-/// Line endings to LF, done once before any offset is taken. Also drops a leading BOM and
-/// leading blank lines.
-fn normalise(text: &str) -> String {
+/// Line endings to LF and Unicode to NFC (composed: "é" is one char however the source
+/// wrote it), done once before any offset is taken. Also drops a leading BOM and leading
+/// blank lines.
+pub fn normalise(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.trim_start_matches('\n').to_owned()
+    let text = text.trim_start_matches('\n');
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        text.to_owned()
+    } else {
+        text.nfc().collect()
+    }
 }
 
 /// The first line, when it reads like a headline: short, and not ending like a sentence.
@@ -200,6 +208,20 @@ mod tests {
         assert_eq!(
             &*a.text,
             "Lavrov’s Tour\n\nRussia’s minister went.\nЛавров."
+        );
+    }
+
+    #[test]
+    fn decomposed_accents_are_composed_once_at_import() {
+        let a = import_bytes(
+            "Caf\u{65}\u{301} talks\nIn Bishkek.".as_bytes(),
+            ArticleFormat::Text,
+        )
+        .unwrap();
+        assert_eq!(a.title, "Café talks");
+        assert_eq!(
+            a.text.chars().count(),
+            "Café talks\nIn Bishkek.".chars().count()
         );
     }
 

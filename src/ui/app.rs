@@ -893,7 +893,7 @@ impl BriefingApp {
             ModalAnswer::ArticleText(text) => {
                 let old = self.doc.notebook().article.clone();
                 // Normalised the way an import is, so offsets mean the same thing.
-                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                let text = crate::import::normalise(&text);
                 if text.trim().is_empty() {
                     self.modal = Some(Modal::Error(
                         "The article cannot be empty; nothing was changed.".to_owned(),
