@@ -5,92 +5,16 @@
 //! do (words inserted throughout, a word changed in 10% of quotes, 2% of quoted sentences
 //! deleted), and times re-anchoring every span. Target: well under a second.
 
+mod support;
+
 use briefing_notebook::anchor::{evidence_for, reanchor};
 use briefing_notebook::model::{AnchorStatus, Article, Edit, ItemKind, Notebook, TextIndex};
 use std::time::Instant;
 
-/// A small deterministic generator (xorshift), so every run measures the same data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-const WORDS: &[&str] = &[
-    "minister",
-    "talks",
-    "border",
-    "security",
-    "Moscow",
-    "Kabul",
-    "Taliban",
-    "región",
-    "договор",
-    "delegation",
-    "ceasefire",
-    "withdrawal",
-    "troops",
-    "alliance",
-    "envoy",
-    "summit",
-    "trade",
-    "sanctions",
-    "pipeline",
-    "election",
-    "the",
-    "of",
-    "and",
-    "to",
-    "in",
-    "a",
-    "that",
-    "with",
-    "“negotiations”",
-    "agreement",
-    "officials",
-    "said",
-    "on",
-    "Tuesday",
-    "regional",
-    "influence",
-];
-
-fn sentence(rng: &mut Rng) -> String {
-    let n = 8 + rng.below(18);
-    let mut s: Vec<&str> = (0..n).map(|_| WORDS[rng.below(WORDS.len())]).collect();
-    let mut first = s.remove(0).chars();
-    let mut out: String = first
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default();
-    out.extend(first);
-    for w in s {
-        out.push(' ');
-        out.push_str(w);
-    }
-    out.push('.');
-    out
-}
-
 fn main() {
     let json = std::env::args().any(|a| a == "--json");
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut text = String::new();
-    while text.len() < 1_000_000 {
-        for _ in 0..(3 + rng.below(5)) {
-            text.push_str(&sentence(&mut rng));
-            text.push(' ');
-        }
-        text.push('\n');
-    }
+    let text = support::article_text(1_000_000, &[], 0x9E37_79B9_7F4A_7C15);
+    let mut rng = support::Rng(7);
     let mut notebook = Notebook::new(Article::new("Bench", text.clone()));
     let index = TextIndex::new(&text);
     let actor = notebook.allocate_id();

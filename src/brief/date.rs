@@ -10,7 +10,8 @@ pub struct Date {
     day: u8,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

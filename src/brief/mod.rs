@@ -3,7 +3,7 @@
 
 mod date;
 
-pub use date::{Date, today};
+pub use date::{Date, MONTHS, today};
 
 use crate::model::{AnchorStatus, Notebook, impact_word, likelihood_word};
 

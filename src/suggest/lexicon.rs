@@ -383,20 +383,9 @@ pub const STOPWORDS: &[&str] = &[
     "Against",
 ];
 
-/// Months and days: capitalised, never actors.
+/// Days and month abbreviations: capitalised, never actors (full month names are
+/// `brief::MONTHS`).
 pub const CALENDAR: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -417,6 +406,11 @@ pub const CALENDAR: &[&str] = &[
     "Nov",
     "Dec",
 ];
+
+/// True for a month or day name.
+pub fn is_calendar(word: &str) -> bool {
+    CALENDAR.contains(&word) || crate::brief::MONTHS.contains(&word)
+}
 
 /// Lower-case words allowed inside a name ("Ministry of Foreign Affairs", "Commonwealth of
 /// Independent States").

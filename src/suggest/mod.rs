@@ -229,14 +229,15 @@ pub fn suggest(article: &Article, dismissed: &[String]) -> Vec<Suggestion> {
         // Leading sentence words ("In", "The"), months and days.
         while run.first().is_some_and(|t| {
             STOPWORDS.contains(&t.text.as_str())
-                || CALENDAR.contains(&t.text.as_str())
+                || is_calendar(&t.text)
                 || CONNECTORS.contains(&t.text.as_str())
         }) {
             run.remove(0);
         }
-        while run.last().is_some_and(|t| {
-            CALENDAR.contains(&t.text.as_str()) || CONNECTORS.contains(&t.text.as_str())
-        }) {
+        while run
+            .last()
+            .is_some_and(|t| is_calendar(&t.text) || CONNECTORS.contains(&t.text.as_str()))
+        {
             run.pop();
         }
         if run.is_empty() {
