@@ -147,12 +147,6 @@ impl Document {
         self.saved_revision = Some(self.revision);
         self.open_group = None;
     }
-
-    /// Replaces evidence positions after re-anchoring, without an undo step: the user's
-    /// content is unchanged, only where it points.
-    pub fn replace_anchors(&mut self, notebook: Notebook) {
-        self.notebook = notebook;
-    }
 }
 
 #[cfg(test)]

@@ -166,11 +166,6 @@ impl ArticleView {
             .map(|r| r.translate(self.last_origin.to_vec2()))
     }
 
-    /// The widget id (for focus).
-    pub fn id(&self) -> egui::Id {
-        self.id
-    }
-
     /// Draws the article and handles pointer and keyboard input.
     pub fn show(&mut self, ui: &mut Ui, input: &ArticleInput<'_>) -> ArticleOutput {
         let full_width = ui.available_width();

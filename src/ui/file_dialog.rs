@@ -162,16 +162,6 @@ impl Dialogs {
         }
         Some(answer)
     }
-
-    /// Waits for the open dialog's answer (tests only need this; the UI polls).
-    pub fn wait(&mut self, timeout: Duration) -> Option<(Purpose, PickOutcome)> {
-        let answer = self.rx.recv_timeout(timeout).ok()?;
-        self.open = None;
-        if answer.1 == PickOutcome::Unavailable {
-            self.unavailable = true;
-        }
-        Some(answer)
-    }
 }
 
 /// Adds `extension` to a save path that has none.
