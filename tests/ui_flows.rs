@@ -1062,3 +1062,21 @@ fn new_from_clipboard_takes_a_copied_web_article_or_plain_text() {
         other => panic!("expected an error, got {other:?}"),
     }
 }
+
+#[test]
+fn a_risk_marker_can_be_moved_from_the_keyboard() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    h.get_by_label_contains("Risks (4)").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Risk 3: Larger Russian military footprint")
+        .focus();
+    h.run_steps(1);
+    press(&mut h, Modifiers::NONE, Key::ArrowUp);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    let r = h.state().document().notebook().risks[2].clone();
+    assert_eq!(
+        (r.likelihood, r.impact),
+        (4, 4),
+        "from 3/3: one up, one right"
+    );
+}

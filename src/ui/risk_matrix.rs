@@ -125,6 +125,42 @@ fn draw(ui: &mut Ui, nb: &Notebook, focus: Option<ItemRef>, cmds: &mut Vec<Comma
         if response.clicked() {
             cmds.push(Command::Focus(item));
         }
+        // From the keyboard: Tab to a marker, arrows move it (up/down likelihood,
+        // left/right impact).
+        if response.has_focus() {
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    id,
+                    egui::EventFilter {
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        ..egui::EventFilter::default()
+                    },
+                )
+            });
+            let (dl, di) = ui.input_mut(|input| {
+                let mut d = (0i8, 0i8);
+                for (key, delta) in [
+                    (egui::Key::ArrowUp, (1, 0)),
+                    (egui::Key::ArrowDown, (-1, 0)),
+                    (egui::Key::ArrowRight, (0, 1)),
+                    (egui::Key::ArrowLeft, (0, -1)),
+                ] {
+                    if input.consume_key(egui::Modifiers::NONE, key) {
+                        d = (d.0 + delta.0, d.1 + delta.1);
+                    }
+                }
+                d
+            });
+            let new_l = (l as i8 + dl).clamp(1, 5) as u8;
+            let new_i = (i as i8 + di).clamp(1, 5) as u8;
+            if (new_l, new_i) != (l, i) {
+                cmds.push(Command::Edit(Edit::Batch(vec![
+                    Edit::SetLikelihood(risk.id, new_l),
+                    Edit::SetImpact(risk.id, new_i),
+                ])));
+            }
+        }
         let focused = focus == Some(item);
         let painter = ui.painter();
         if dragging {
@@ -157,7 +193,7 @@ fn draw(ui: &mut Ui, nb: &Notebook, focus: Option<ItemRef>, cmds: &mut Vec<Comma
             Color32::WHITE,
         );
         response.on_hover_text(format!(
-            "{}\nLikelihood {} ({}) · impact {} ({})\nDrag to re-rate, click to select",
+            "{}\nLikelihood {} ({}) · impact {} ({})\nDrag (or Tab to it and use the arrow keys) to re-rate; click to select",
             risk.title,
             l,
             likelihood_word(l),
