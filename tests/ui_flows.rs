@@ -1080,3 +1080,13 @@ fn a_risk_marker_can_be_moved_from_the_keyboard() {
         "from 3/3: one up, one right"
     );
 }
+
+#[test]
+fn screen_readers_get_the_article_text_on_screen() {
+    let (_dir, _path, h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    let value = h.get_by_label("Article text").value().unwrap_or_default();
+    assert!(
+        value.contains("Russian Foreign Minister Sergei Lavrov embarked"),
+        "{value:?}"
+    );
+}

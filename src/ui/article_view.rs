@@ -209,6 +209,18 @@ impl ArticleView {
             self.handle_pointer(ui, &response, origin, input, &mut out);
             self.handle_keys(ui, &response);
             self.paint(ui, origin, first, last, input);
+            // Screen readers get the text on screen (built only when one is listening).
+            if let Some(l) = &self.layout {
+                let visible = || {
+                    l.paragraphs[first..last.min(l.paragraphs.len())]
+                        .iter()
+                        .map(|p| &l.text[p.byte_start..p.byte_end])
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                ui.ctx()
+                    .accesskit_node_builder(response.id, |node| node.set_value(visible()));
+            }
             out
         });
         output.inner
