@@ -64,6 +64,21 @@ pub struct BriefStake {
     pub detail: String,
 }
 
+impl BriefStake {
+    /// What follows the stake's title: " — for Russia, Kyrgyzstan (high importance)."
+    pub fn holders_and_importance(&self) -> String {
+        let mut tail = String::new();
+        if !self.holders.is_empty() {
+            tail.push_str(&format!(" — for {}", self.holders.join(", ")));
+        }
+        tail.push_str(&format!(
+            " ({} importance).",
+            self.importance.to_lowercase()
+        ));
+        tail
+    }
+}
+
 /// A numbered risk.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BriefRisk {

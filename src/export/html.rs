@@ -248,17 +248,11 @@ pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
     if !brief.stakes.is_empty() {
         h.push_str("<section><h2>Stakes</h2><ul>\n");
         for s in &brief.stakes {
-            let holders = if s.holders.is_empty() {
-                String::new()
-            } else {
-                format!(" — for {}", s.holders.join(", "))
-            };
             let _ = writeln!(
                 h,
-                "<li><strong dir=\"auto\">{}</strong><span class=\"muted\" dir=\"auto\">{} ({} importance).</span> {}</li>",
+                "<li><strong dir=\"auto\">{}</strong><span class=\"muted\" dir=\"auto\">{}</span> {}</li>",
                 escape(&s.title),
-                escape(&holders),
-                escape(&s.importance.to_lowercase()),
+                escape(&s.holders_and_importance()),
                 user("span", "stake-detail", &s.detail)
             );
         }

@@ -507,11 +507,7 @@ pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measu
         let start = c.y;
         c.heading("Stakes", &s);
         for st in &brief.stakes {
-            let mut tail = String::new();
-            if !st.holders.is_empty() {
-                tail.push_str(&format!(" — for {}", st.holders.join(", ")));
-            }
-            tail.push_str(&format!(" ({} importance).", st.importance.to_lowercase()));
+            let tail = st.holders_and_importance();
             let detail = if omit.stake_details || st.detail.is_empty() {
                 String::new()
             } else {

@@ -62,11 +62,6 @@ pub fn render(brief: &Brief) -> String {
     if !brief.stakes.is_empty() {
         m.push_str("## Stakes\n\n");
         for s in &brief.stakes {
-            let holders = if s.holders.is_empty() {
-                String::new()
-            } else {
-                format!(" — for {}", inline(&s.holders.join(", ")))
-            };
             let detail = if s.detail.is_empty() {
                 String::new()
             } else {
@@ -74,9 +69,9 @@ pub fn render(brief: &Brief) -> String {
             };
             let _ = writeln!(
                 m,
-                "- **{}**{holders} ({} importance).{detail}",
+                "- **{}**{}{detail}",
                 inline(&s.title),
-                s.importance.to_lowercase()
+                inline(&s.holders_and_importance())
             );
         }
         m.push('\n');
