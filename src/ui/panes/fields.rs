@@ -229,19 +229,13 @@ pub fn item_card(
                             ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                         ui.painter()
                             .circle_filled(dot.center(), 4.5, theme::kind_color(item.kind));
-                        // Short enough to leave room for the buttons; the full text is
-                        // in the card's fields.
                         let name = if title.trim().is_empty() {
-                            "(untitled)".to_owned()
+                            "(untitled)"
                         } else {
-                            shorten(title, 46)
+                            title
                         };
-                        let label = ui
-                            .selectable_label(focused, RichText::new(name).strong())
-                            .on_hover_text("Select: new evidence is attached to the selected item");
-                        if label.clicked() {
-                            cmds.push(Command::Focus(item));
-                        }
+                        // Buttons first (at the right), then the name takes the room left,
+                        // cut with an ellipsis if it must be; the full text is in the fields.
                         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                             if icon_button(ui, Icon::Delete, "Delete (Ctrl+Z brings it back)")
                                 .clicked()
@@ -254,8 +248,26 @@ pub fn item_card(
                             if icon_button(ui, Icon::Up, "Move up").clicked() {
                                 cmds.push(Command::Edit(Edit::MoveItem(item, -1)));
                             }
-                        });
-                        label
+                            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                                let label = ui
+                                    .add(
+                                        egui::Button::selectable(
+                                            focused,
+                                            RichText::new(name).strong(),
+                                        )
+                                        .truncate(),
+                                    )
+                                    .on_hover_text(
+                                        "Select: new evidence is attached to the selected item",
+                                    );
+                                if label.clicked() {
+                                    cmds.push(Command::Focus(item));
+                                }
+                                label
+                            })
+                            .inner
+                        })
+                        .inner
                     })
                     .inner;
                 if !subtitle.is_empty() {
