@@ -1,7 +1,7 @@
 //! The Actors pane.
 
 use super::PaneContext;
-use super::fields::{choice, evidence_list, item_card, list_field, text_field};
+use super::fields::{choice, evidence_list, list_field, text_field};
 use crate::model::{ActorKind, Edit, Id, ItemKind, ItemRef, ListField, TextField};
 use crate::ui::command::Command;
 use crate::ui::icons::{Icon, icon_button};
@@ -18,7 +18,6 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             kind: ItemKind::Actor,
             id: actor.id,
         };
-        let focused = cx.focus == Some(item);
         let subtitle = [actor.kind.label(), actor.role.as_str()]
             .into_iter()
             .filter(|s| !s.is_empty())
@@ -34,75 +33,63 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             .current_mention
             .filter(|(a, _)| *a == actor.id)
             .map(|(_, i)| i);
-        let marks = cx.marks(crate::checks::Place::Item(item));
-        cx.card(ui, item, |ui, cx| {
-            item_card(
+        cx.card(ui, item, &actor.name, &subtitle, |ui, cmds| {
+            let id = actor.id;
+            text_field(
                 ui,
-                cx.cmds,
-                item,
+                cmds,
+                "Name",
                 &actor.name,
-                &subtitle,
-                focused,
-                |ui, cmds| {
-                    super::fields::show_marks(ui, &marks);
-                    let id = actor.id;
-                    text_field(
-                        ui,
-                        cmds,
-                        "Name",
-                        &actor.name,
-                        TextField::ActorName(id),
-                        false,
-                        "Sergei Lavrov",
-                    );
-                    choice(
-                        ui,
-                        cmds,
-                        "Kind",
-                        actor.kind,
-                        &ActorKind::ALL,
-                        |k| k.label().to_owned(),
-                        |k| Edit::SetActorKind(id, k),
-                    );
-                    list_field(
-                        ui,
-                        cmds,
-                        "Aliases",
-                        &actor.aliases,
-                        ListField::ActorAliases(id),
-                        "+ Alias",
-                    );
-                    text_field(
-                        ui,
-                        cmds,
-                        "Role",
-                        &actor.role,
-                        TextField::ActorRole(id),
-                        false,
-                        "Russian Foreign Minister",
-                    );
-                    text_field(
-                        ui,
-                        cmds,
-                        "Position / interests",
-                        &actor.position,
-                        TextField::ActorPosition(id),
-                        true,
-                        "What they want, what they fear",
-                    );
-                    text_field(
-                        ui,
-                        cmds,
-                        "Notes",
-                        &actor.notes,
-                        TextField::ActorNotes(id),
-                        true,
-                        "",
-                    );
-                    mention_navigator(ui, cmds, actor.id, mention_count, current);
-                    evidence_list(ui, cmds, item, &actor.evidence);
-                },
-            )
+                TextField::ActorName(id),
+                false,
+                "Sergei Lavrov",
+            );
+            choice(
+                ui,
+                cmds,
+                "Kind",
+                actor.kind,
+                &ActorKind::ALL,
+                |k| k.label().to_owned(),
+                |k| Edit::SetActorKind(id, k),
+            );
+            list_field(
+                ui,
+                cmds,
+                "Aliases",
+                &actor.aliases,
+                ListField::ActorAliases(id),
+                "+ Alias",
+            );
+            text_field(
+                ui,
+                cmds,
+                "Role",
+                &actor.role,
+                TextField::ActorRole(id),
+                false,
+                "Russian Foreign Minister",
+            );
+            text_field(
+                ui,
+                cmds,
+                "Position / interests",
+                &actor.position,
+                TextField::ActorPosition(id),
+                true,
+                "What they want, what they fear",
+            );
+            text_field(
+                ui,
+                cmds,
+                "Notes",
+                &actor.notes,
+                TextField::ActorNotes(id),
+                true,
+                "",
+            );
+            mention_navigator(ui, cmds, actor.id, mention_count, current);
+            evidence_list(ui, cmds, item, &actor.evidence);
         });
     }
 }

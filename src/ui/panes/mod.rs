@@ -75,26 +75,36 @@ impl PaneContext<'_> {
             .collect()
     }
 
-    /// Draws an item's card with `build`, unless it is far out of view and its height is
-    /// known: then only its space is reserved (a list of 200 actors costs what the few
-    /// visible ones cost). `build` returns the card's header response.
+    /// Draws an item's card (header, the reviewer's notes, and `body` when it is in
+    /// focus), unless it is far out of view and its height is known: then only its space
+    /// is reserved (a list of 200 actors costs what the few visible ones cost).
     fn card(
         &mut self,
         ui: &mut Ui,
         item: ItemRef,
-        build: impl FnOnce(&mut Ui, &mut Self) -> egui::Response,
+        title: &str,
+        subtitle: &str,
+        body: impl FnOnce(&mut Ui, &mut Vec<Command>),
     ) {
         const SLACK: f32 = 300.0;
         let top = ui.cursor().min.y;
         let clip = ui.clip_rect();
-        let wanted = self.scroll_to_focus && self.focus == Some(item);
+        let focused = self.focus == Some(item);
+        let wanted = self.scroll_to_focus && focused;
         if let Some(&h) = self.card_heights.get(&item)
             && !wanted
             && (top + h < clip.min.y - SLACK || top > clip.max.y + SLACK)
         {
             ui.allocate_space(egui::vec2(ui.available_width(), h));
         } else {
-            let drawn = ui.scope(|ui| build(ui, self));
+            let marks = self.marks(crate::checks::Place::Item(item));
+            let cmds = &mut *self.cmds;
+            let drawn = ui.scope(|ui| {
+                fields::item_card(ui, cmds, item, title, subtitle, focused, |ui, cmds| {
+                    fields::show_marks(ui, &marks);
+                    body(ui, cmds);
+                })
+            });
             if wanted {
                 drawn.inner.scroll_to_me(Some(Align::TOP));
             }

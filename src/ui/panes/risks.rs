@@ -1,7 +1,7 @@
 //! The Risks pane.
 
 use super::PaneContext;
-use super::fields::{actor_picker, choice, evidence_list, item_card, list_field, text_field};
+use super::fields::{actor_picker, choice, evidence_list, list_field, text_field};
 use crate::model::{Edit, ItemKind, ItemRef, ListField, TextField, impact_word, likelihood_word};
 use crate::ui::command::Command;
 use eframe::egui::Ui;
@@ -17,7 +17,6 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             kind: ItemKind::Risk,
             id: risk.id,
         };
-        let focused = cx.focus == Some(item);
         let subtitle = format!(
             "Likelihood {} ({}) · impact {} ({}) · {} evidence",
             risk.likelihood,
@@ -26,79 +25,67 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             impact_word(risk.impact),
             risk.evidence.len()
         );
-        let marks = cx.marks(crate::checks::Place::Item(item));
-        cx.card(ui, item, |ui, cx| {
-            item_card(
+        cx.card(ui, item, &risk.title, &subtitle, |ui, cmds| {
+            let id = risk.id;
+            text_field(
                 ui,
-                cx.cmds,
-                item,
+                cmds,
+                "Risk",
                 &risk.title,
-                &subtitle,
-                focused,
-                |ui, cmds| {
-                    super::fields::show_marks(ui, &marks);
-                    let id = risk.id;
-                    text_field(
-                        ui,
-                        cmds,
-                        "Risk",
-                        &risk.title,
-                        TextField::RiskTitle(id),
-                        false,
-                        "",
-                    );
-                    text_field(
-                        ui,
-                        cmds,
-                        "Detail",
-                        &risk.detail,
-                        TextField::RiskDetail(id),
-                        true,
-                        "How it would happen",
-                    );
-                    rating(
-                        ui,
-                        cmds,
-                        "Likelihood",
-                        risk.likelihood,
-                        likelihood_word,
-                        |v| Edit::SetLikelihood(id, v),
-                    );
-                    rating(ui, cmds, "Impact", risk.impact, impact_word, |v| {
-                        Edit::SetImpact(id, v)
-                    });
-                    choice(
-                        ui,
-                        cmds,
-                        "Confidence",
-                        risk.confidence,
-                        &crate::model::Confidence::ALL,
-                        |c| c.label().to_owned(),
-                        |c| Edit::SetRiskConfidence(id, c),
-                    );
-                    text_field(
-                        ui,
-                        cmds,
-                        "Time horizon",
-                        &risk.horizon,
-                        TextField::RiskHorizon(id),
-                        false,
-                        "e.g. 6-12 months",
-                    );
-                    list_field(
-                        ui,
-                        cmds,
-                        "Indicators to watch",
-                        &risk.indicators,
-                        ListField::RiskIndicators(id),
-                        "+ Indicator",
-                    );
-                    actor_picker(ui, cmds, "Actors involved", nb, &risk.actors, |actor| {
-                        Edit::ToggleRiskActor { risk: id, actor }
-                    });
-                    evidence_list(ui, cmds, item, &risk.evidence);
-                },
-            )
+                TextField::RiskTitle(id),
+                false,
+                "",
+            );
+            text_field(
+                ui,
+                cmds,
+                "Detail",
+                &risk.detail,
+                TextField::RiskDetail(id),
+                true,
+                "How it would happen",
+            );
+            rating(
+                ui,
+                cmds,
+                "Likelihood",
+                risk.likelihood,
+                likelihood_word,
+                |v| Edit::SetLikelihood(id, v),
+            );
+            rating(ui, cmds, "Impact", risk.impact, impact_word, |v| {
+                Edit::SetImpact(id, v)
+            });
+            choice(
+                ui,
+                cmds,
+                "Confidence",
+                risk.confidence,
+                &crate::model::Confidence::ALL,
+                |c| c.label().to_owned(),
+                |c| Edit::SetRiskConfidence(id, c),
+            );
+            text_field(
+                ui,
+                cmds,
+                "Time horizon",
+                &risk.horizon,
+                TextField::RiskHorizon(id),
+                false,
+                "e.g. 6-12 months",
+            );
+            list_field(
+                ui,
+                cmds,
+                "Indicators to watch",
+                &risk.indicators,
+                ListField::RiskIndicators(id),
+                "+ Indicator",
+            );
+            actor_picker(ui, cmds, "Actors involved", nb, &risk.actors, |actor| {
+                Edit::ToggleRiskActor { risk: id, actor }
+            });
+            evidence_list(ui, cmds, item, &risk.evidence);
         });
     }
 }

@@ -1,7 +1,7 @@
 //! The Stakes pane.
 
 use super::PaneContext;
-use super::fields::{actor_picker, choice, evidence_list, item_card, text_field};
+use super::fields::{actor_picker, choice, evidence_list, text_field};
 use crate::model::{Edit, Importance, ItemKind, ItemRef, TextField};
 use eframe::egui::Ui;
 
@@ -16,7 +16,6 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             kind: ItemKind::Stake,
             id: stake.id,
         };
-        let focused = cx.focus == Some(item);
         let holders: Vec<&str> = stake
             .holders
             .iter()
@@ -32,51 +31,39 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             },
             stake.evidence.len()
         );
-        let marks = cx.marks(crate::checks::Place::Item(item));
-        cx.card(ui, item, |ui, cx| {
-            item_card(
+        cx.card(ui, item, &stake.title, &subtitle, |ui, cmds| {
+            let id = stake.id;
+            text_field(
                 ui,
-                cx.cmds,
-                item,
+                cmds,
+                "What is at stake",
                 &stake.title,
-                &subtitle,
-                focused,
-                |ui, cmds| {
-                    super::fields::show_marks(ui, &marks);
-                    let id = stake.id;
-                    text_field(
-                        ui,
-                        cmds,
-                        "What is at stake",
-                        &stake.title,
-                        TextField::StakeTitle(id),
-                        false,
-                        "",
-                    );
-                    text_field(
-                        ui,
-                        cmds,
-                        "Detail",
-                        &stake.detail,
-                        TextField::StakeDetail(id),
-                        true,
-                        "Why it matters, for whom",
-                    );
-                    choice(
-                        ui,
-                        cmds,
-                        "Importance",
-                        stake.importance,
-                        &Importance::ALL,
-                        |i| i.label().to_owned(),
-                        |i| Edit::SetImportance(id, i),
-                    );
-                    actor_picker(ui, cmds, "Held by", nb, &stake.holders, |actor| {
-                        Edit::ToggleStakeHolder { stake: id, actor }
-                    });
-                    evidence_list(ui, cmds, item, &stake.evidence);
-                },
-            )
+                TextField::StakeTitle(id),
+                false,
+                "",
+            );
+            text_field(
+                ui,
+                cmds,
+                "Detail",
+                &stake.detail,
+                TextField::StakeDetail(id),
+                true,
+                "Why it matters, for whom",
+            );
+            choice(
+                ui,
+                cmds,
+                "Importance",
+                stake.importance,
+                &Importance::ALL,
+                |i| i.label().to_owned(),
+                |i| Edit::SetImportance(id, i),
+            );
+            actor_picker(ui, cmds, "Held by", nb, &stake.holders, |actor| {
+                Edit::ToggleStakeHolder { stake: id, actor }
+            });
+            evidence_list(ui, cmds, item, &stake.evidence);
         });
     }
 }
