@@ -1,9 +1,12 @@
 //! The app at every size (release build): `cargo bench --bench perf [-- --json]`.
 //!
-//! Generates its own data and measures, as medians: opening a notebook to its first frame
-//! (headless egui: run + tessellate), steady scrolling frames with 2,000 highlights and 200
-//! actors' mentions, the frame after attaching a span, loading and saving a big notebook,
-//! finding 500 aliases, PDF export, and peak memory with a 10 MB article open.
+//! Generates its own data and measures, as medians: opening a notebook until its view has
+//! settled (headless egui: run + tessellate, every frame until no repaint is pending),
+//! frames while wheel-scrolling the whole article top to bottom with 2,000 highlights and
+//! 200 actors' mentions, attaching a span (the edit, its undo snapshot and the next
+//! frame), loading and saving a big notebook, finding 500 aliases, PDF export, importing a
+//! 50 MB article (time and peak memory) and peak memory after paging through a whole 10 MB
+//! article with Page Down (each in a fresh process, so nothing else counts).
 
 mod support;
 
@@ -16,7 +19,8 @@ use briefing_notebook::ui::BriefingApp;
 use briefing_notebook::ui::command::Command;
 use briefing_notebook::ui::file_dialog::{FilePicker, PickRequest};
 use eframe::egui::{
-    self, Event, MouseWheelSource, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, vec2,
+    self, Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, PointerButton, Pos2, RawInput,
+    Rect, TouchPhase, ViewportId, vec2,
 };
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -58,6 +62,11 @@ impl Window {
 
     /// One frame: the app's UI pass plus tessellation (what a real frame costs the CPU).
     fn frame(&mut self, events: Vec<Event>) -> f64 {
+        self.frame_and_settled(events).0
+    }
+
+    /// One frame, and whether the app asked for no immediate repaint (its view settled).
+    fn frame_and_settled(&mut self, events: Vec<Event>) -> (f64, bool) {
         self.time += 1.0 / 60.0;
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0))),
@@ -68,9 +77,51 @@ impl Window {
         let t = Instant::now();
         let app = &mut self.app;
         let output = self.ctx.run_ui(input, |ui| app.show(ui));
+        let settled = output
+            .viewport_output
+            .get(&ViewportId::ROOT)
+            .is_none_or(|v| !v.repaint_delay.is_zero());
         let _ = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        t.elapsed().as_secs_f64() * 1000.0
+        (t.elapsed().as_secs_f64() * 1000.0, settled)
     }
+
+    /// Scroll offset of the article and the most it can be.
+    fn scroll(&mut self) -> (f32, f32) {
+        self.app.article_view().scroll_position()
+    }
+}
+
+/// A click in the article column (gives the article keyboard focus).
+fn click_article() -> Vec<Event> {
+    let at = Pos2::new(300.0, 400.0);
+    let button = |pressed| Event::PointerButton {
+        pos: at,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    vec![Event::PointerMoved(at), button(true), button(false)]
+}
+
+fn key(key: Key) -> Vec<Event> {
+    vec![Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    }]
+}
+
+/// Peak resident memory of this process so far, in MB.
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -116,35 +167,75 @@ fn wheel(dy: f32) -> Vec<Event> {
     ]
 }
 
-/// Opens a notebook and draws frames until the text is laid out with its final fonts.
+/// Opens a notebook and draws frames until the view has settled (no repaint pending: the
+/// panels have their final widths and the text is laid out for them).
 fn open_to_first_frame(home: &Path, path: &Path) -> (f64, Window) {
     let t = Instant::now();
     let mut w = Window::open(home, path);
     let t_open = t.elapsed().as_secs_f64() * 1000.0;
-    let f1 = w.frame(Vec::new());
+    let mut frames = 0;
+    loop {
+        frames += 1;
+        let (_, settled) = w.frame_and_settled(Vec::new());
+        if settled || frames == 10 {
+            break;
+        }
+    }
     if std::env::var_os("PERF_DEBUG").is_some() {
-        eprintln!("open {t_open:.1} ms, frame {f1:.1} ms");
+        eprintln!("open {t_open:.1} ms, {frames} frames to settle");
     }
     (t.elapsed().as_secs_f64() * 1000.0, w)
 }
 
+/// In a fresh process: opens the notebook, clicks into the article and presses Page Down
+/// until its end is on screen. Prints the peak RSS, the most laid-out text held at once,
+/// and the number of pages.
 fn rss_child(path: &Path, home: &Path) {
     let (_, mut w) = open_to_first_frame(home, path);
-    eprintln!(
-        "article: {} bytes",
-        w.app.document().notebook().article.text.len()
-    );
-    for _ in 0..60 {
-        w.frame(wheel(-400.0));
+    w.frame(click_article());
+    w.frame(Vec::new());
+    let mut pages = 0;
+    let mut most_held = 0;
+    loop {
+        let (offset, max) = w.scroll();
+        if offset >= max {
+            break;
+        }
+        w.frame(key(Key::PageDown));
+        pages += 1;
+        most_held = most_held.max(w.app.article_view().layout_bytes());
+        if pages > 1_000_000 {
+            eprintln!("Page Down never reached the end");
+            std::process::exit(1);
+        }
     }
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let hwm = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .unwrap_or(0.0);
-    println!("{}", hwm / 1024.0);
+    println!("{} {} {pages}", peak_rss_mb(), most_held);
+}
+
+/// In a fresh process: imports an article file as `new` does; prints the time and the
+/// peak RSS.
+fn import_child(path: &Path) {
+    let t = Instant::now();
+    let article = briefing_notebook::import::import_file(path).expect("imports");
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    assert!(article.text.len() > 40 * MB);
+    println!("{ms} {}", peak_rss_mb());
+}
+
+/// Runs this bench binary as a child with `args`; its stdout's numbers.
+fn child(args: &[&str]) -> Vec<f64> {
+    let exe = std::env::current_exe().expect("exe");
+    let out = std::process::Command::new(exe)
+        .args(args)
+        .output()
+        .expect("child");
+    if !out.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+    }
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .map(|n| n.parse().unwrap_or(f64::NAN))
+        .collect()
 }
 
 fn main() {
@@ -153,6 +244,10 @@ fn main() {
     let home = dir.path().join("home");
     if let Some(i) = args.iter().position(|a| a == "--rss-child") {
         rss_child(Path::new(&args[i + 1]), &home);
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--import-child") {
+        import_child(Path::new(&args[i + 1]));
         return;
     }
     let json = args.iter().any(|a| a == "--json");
@@ -173,23 +268,28 @@ fn main() {
         };
         row(
             &mut rows,
-            format!("open notebook to first frame, {label}"),
+            format!("open notebook until its view has settled, {label}"),
             open_target,
             median(opens),
         );
 
+        // The whole article, top to bottom, 300 px a frame (a brisk wheel).
         let (_, mut w) = open_to_first_frame(&home, &path);
-        for _ in 0..10 {
-            w.frame(Vec::new());
+        let mut frames = Vec::new();
+        loop {
+            let (offset, max) = w.scroll();
+            if offset >= max || frames.len() > 1_000_000 {
+                break;
+            }
+            frames.push(w.frame(wheel(-300.0)));
         }
-        let frames: Vec<f64> = (0..120)
-            .map(|i| w.frame(wheel(if i % 40 < 20 { -300.0 } else { 300.0 })))
-            .collect();
         let m = median(frames);
         steady.push(m);
         row(
             &mut rows,
-            format!("steady frame while scrolling, {label}, 2,000 highlights, 200 actors"),
+            format!(
+                "frame while wheel-scrolling the whole article, {label}, 2,000 highlights, 200 actors"
+            ),
             if bytes == MB { 2.0 } else { 16.7 },
             m,
         );
@@ -206,19 +306,22 @@ fn main() {
                 w.frame(Vec::new());
                 let start = 100 + k * 37;
                 w.app.article_view().set_selection(start, start + 25);
+                // The edit, its undo snapshot and the frame that shows it.
+                let t = Instant::now();
                 w.app.apply(Command::AttachSelection);
-                after.push(w.frame(Vec::new()));
+                let apply_ms = t.elapsed().as_secs_f64() * 1000.0;
+                after.push(apply_ms + w.frame(Vec::new()));
             }
             row(
                 &mut rows,
-                "frame after attaching a span, 1 MB",
+                "attach a span (edit, undo snapshot, next frame), 1 MB",
                 5.0,
                 median(after),
             );
         }
     }
     rows.push(Row {
-        name: "steady frame at 10 MB within 2x of 10 KB".into(),
+        name: "scrolling frame at 10 MB within 2x of 10 KB".into(),
         target: format!("< {:.2} ms", 2.0 * steady[0]),
         measured: format!("{:.2} ms", steady[2]),
         ok: steady[2] < 2.0 * steady[0],
@@ -307,23 +410,64 @@ fn main() {
         median(pdfs),
     );
 
-    // 7. Peak memory with a 10 MB article open (a fresh process, so nothing else counts).
-    let ten = dir.path().join(format!("{}.ron", 10 * MB));
-    let exe = std::env::current_exe().expect("exe");
-    let out = std::process::Command::new(exe)
-        .args(["--rss-child", ten.to_str().unwrap_or_default()])
-        .output()
-        .expect("child");
-    let rss: f64 = String::from_utf8_lossy(&out.stdout)
-        .trim()
-        .parse()
-        .unwrap_or(f64::NAN);
+    // 7. Importing a 50 MB article: time and peak memory, in a fresh process.
+    let big_text = dir.path().join("50mb.txt");
+    std::fs::write(
+        &big_text,
+        support::article_text(50 * MB, &[], 0x51_7CC1_B727_220A),
+    )
+    .expect("write");
+    let imports: Vec<Vec<f64>> = (0..3)
+        .map(|_| child(&["--import-child", big_text.to_str().unwrap_or_default()]))
+        .collect();
+    let import_ms = median(
+        imports
+            .iter()
+            .map(|v| v.first().copied().unwrap_or(f64::NAN))
+            .collect(),
+    );
+    let import_rss = median(
+        imports
+            .iter()
+            .map(|v| v.get(1).copied().unwrap_or(f64::NAN))
+            .collect(),
+    );
+    row(
+        &mut rows,
+        "import a 50 MB text article (read, decode, LF + NFC, title)",
+        5000.0,
+        import_ms,
+    );
     rows.push(Row {
-        name: "peak memory (RSS) with a 10 MB article open and scrolled".into(),
+        name: "peak memory (RSS) importing that 50 MB article".into(),
+        target: "—".into(),
+        measured: format!("{import_rss:.0} MB"),
+        ok: true,
+        value_ms: import_rss,
+    });
+
+    // 8. Peak memory after paging through a whole 10 MB article (a fresh process).
+    let ten = dir.path().join(format!("{}.ron", 10 * MB));
+    let paged = child(&["--rss-child", ten.to_str().unwrap_or_default()]);
+    let rss = paged.first().copied().unwrap_or(f64::NAN);
+    let held = paged.get(1).copied().unwrap_or(f64::NAN) / MB as f64;
+    let pages = paged.get(2).copied().unwrap_or(f64::NAN);
+    let budget = briefing_notebook::ui::article_view::DEFAULT_LAYOUT_BUDGET as f64 / MB as f64;
+    rows.push(Row {
+        name: format!(
+            "peak memory (RSS) after paging through a whole 10 MB article ({pages:.0} × Page Down)"
+        ),
         target: "< 300 MB".into(),
         measured: format!("{rss:.0} MB"),
         ok: rss < 300.0,
         value_ms: rss,
+    });
+    rows.push(Row {
+        name: "most laid-out text held while paging through it".into(),
+        target: format!("≤ {budget:.0} MB + one screen"),
+        measured: format!("{held:.1} MB"),
+        ok: held <= budget + 2.0,
+        value_ms: held,
     });
 
     if json {

@@ -426,7 +426,8 @@ fn clicking_an_evidence_quote_reveals_it_and_clicking_a_highlight_focuses_its_it
     h.get_by_label_contains("Russian Foreign Minister Sergei Lavrov embarked")
         .click();
     h.run_steps(2);
-    assert!(h.state().status().is_empty() || !h.state().document().is_dirty());
+    // Going to a piece of evidence is reading, not editing.
+    assert!(!h.state().document().is_dirty());
     // Lavrov's first evidence span: click it, with nothing selected.
     let stake = h.state().document().notebook().stakes[0].id;
     h.state_mut().apply(Command::Focus(ItemRef {
@@ -549,6 +550,137 @@ fn keyboard_selection_extends_with_shift_arrows() {
     let text = h.state().document().notebook().article.text.clone();
     let quote: String = text.chars().skip(s).take(e - s).collect();
     assert_eq!(quote, "Russian Foreign");
+}
+
+/// An app on a generated plain-text article of about `bytes` (many paragraphs).
+fn open_long_article(bytes: usize) -> (tempfile::TempDir, Harness<'static, BriefingApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let mut text = String::from("A long report\n\n");
+    let mut n = 0;
+    while text.len() < bytes {
+        n += 1;
+        text.push_str(&format!(
+            "Paragraph {n}: the delegation met officials in Tashkent and Dushanbe, and the talks \
+             on regional security went on into the evening without an agreement on the border.\n\n"
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let app = BriefingApp::new(
+        AppDirs::under(&dir.path().join("home")),
+        ScriptedPicker::new(vec![], 0),
+        Some(path),
+    );
+    (dir, harness(app))
+}
+
+/// Clicks on the article's text, as a reader does before using the keyboard.
+fn click_in_article(h: &mut Harness<'_, BriefingApp>) {
+    let pos = h
+        .state_mut()
+        .article_view()
+        .screen_rect_of_char(30)
+        .expect("drawn")
+        .center();
+    h.event(egui::Event::PointerMoved(pos));
+    mouse_button(h, pos, true);
+    mouse_button(h, pos, false);
+    h.run_steps(2);
+}
+
+fn scroll(h: &mut Harness<'_, BriefingApp>) -> (f32, f32) {
+    h.state_mut().article_view().scroll_position()
+}
+
+#[test]
+fn the_article_reads_with_page_keys_space_home_and_end() {
+    let (_dir, mut h) = open_long_article(40_000);
+    let (top, max) = scroll(&mut h);
+    assert_eq!(top, 0.0);
+    assert!(max > 3000.0, "a long article: {max}");
+    // Not focused yet: Page Down belongs to nobody and scrolls nothing.
+    press(&mut h, Modifiers::NONE, Key::PageDown);
+    assert_eq!(scroll(&mut h).0, 0.0);
+
+    click_in_article(&mut h);
+    press(&mut h, Modifiers::NONE, Key::PageDown);
+    let one = scroll(&mut h).0;
+    assert!(one > 300.0 && one < 800.0, "one page down: {one}");
+    press(&mut h, Modifiers::NONE, Key::Space);
+    let two = scroll(&mut h).0;
+    assert!((two - 2.0 * one).abs() < 1.0, "space pages on: {two}");
+    press(&mut h, Modifiers::SHIFT, Key::Space);
+    assert!(
+        (scroll(&mut h).0 - one).abs() < 1.0,
+        "shift+space goes back"
+    );
+    press(&mut h, Modifiers::NONE, Key::PageUp);
+    assert_eq!(scroll(&mut h).0, 0.0, "page up to the top");
+    press(&mut h, Modifiers::NONE, Key::PageUp);
+    assert_eq!(scroll(&mut h).0, 0.0, "and no further");
+    press(&mut h, Modifiers::NONE, Key::End);
+    let (end, max) = scroll(&mut h);
+    assert!(end >= max - 1.0 && end > 3000.0, "end: {end} of {max}");
+    press(&mut h, Modifiers::NONE, Key::Home);
+    assert_eq!(scroll(&mut h).0, 0.0, "home");
+    press(&mut h, Modifiers::COMMAND, Key::End);
+    let (end, max) = scroll(&mut h);
+    assert!(end >= max - 1.0, "ctrl+end: {end} of {max}");
+    press(&mut h, Modifiers::COMMAND, Key::Home);
+    assert_eq!(scroll(&mut h).0, 0.0, "ctrl+home");
+    // Reading never selects or edits anything.
+    assert!(h.state_mut().article_view().selection().is_none());
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn paging_through_a_long_article_keeps_laid_out_text_under_its_budget() {
+    // CI-sized: 1 MB under a 2 MB budget (a laid-out char costs about 160 bytes, so the
+    // whole article would take about 160 MB; the app's budget is 24 MB, and
+    // `cargo bench --bench perf` pages through 10 MB with it).
+    const BUDGET: usize = 2 * 1024 * 1024;
+    const ONE_SCREEN: usize = 1024 * 1024;
+    let (_dir, mut h) = open_long_article(1024 * 1024);
+    h.state_mut().article_view().set_layout_budget(BUDGET);
+    click_in_article(&mut h);
+    let mut pages = 0;
+    let mut most = 0;
+    loop {
+        let (offset, max) = scroll(&mut h);
+        if offset >= max {
+            break;
+        }
+        h.key_press(Key::PageDown);
+        h.step();
+        pages += 1;
+        let held = h.state_mut().article_view().layout_bytes();
+        most = most.max(held);
+        // The budget, plus at most one screen shown since the last eviction.
+        assert!(
+            held <= BUDGET + ONE_SCREEN,
+            "page {pages}: {held} bytes laid out"
+        );
+        assert!(pages < 5_000, "Page Down never reached the end");
+    }
+    assert!(
+        pages > 200,
+        "paged through the whole article: {pages} pages"
+    );
+    let (laid_out, total) = h.state_mut().article_view().laid_out_paragraphs();
+    assert!(
+        laid_out * 10 < total,
+        "{laid_out} of {total} paragraphs kept"
+    );
+    assert!(most > BUDGET / 2, "the budget was used: {most}");
+    // Back at the top, the first paragraphs are laid out again and drawn where they were.
+    press(&mut h, Modifiers::COMMAND, Key::Home);
+    let label = h.get_by_label("Article text").rect();
+    let first = h
+        .state_mut()
+        .article_view()
+        .screen_rect_of_char(0)
+        .expect("drawn");
+    assert!(label.contains(first.center()), "{first:?} in {label:?}");
 }
 
 #[test]

@@ -1,7 +1,8 @@
-//! The article reader: one galley per paragraph, laid out only when it first comes into
-//! view (others have estimated heights), only visible paragraphs painted; its own
-//! selection (mouse and keyboard); evidence highlights, actor mentions, find matches and
-//! flashes painted under the text.
+//! The article reader: one galley per paragraph, laid out only when it comes into view
+//! (others have estimated heights), only visible paragraphs painted, and laid-out
+//! paragraphs evicted least recently shown first under a byte budget; its own selection
+//! (mouse and keyboard) and keyboard reading (Page Up/Down, Space, Home/End); evidence
+//! highlights, actor mentions, find matches and flashes painted under the text.
 //!
 //! egui's `TextEdit` would give selection for free, but lays the whole text out as one
 //! galley (hundreds of ms per MB) and cannot space paragraphs or style the title.
@@ -10,8 +11,8 @@ use super::theme;
 use crate::mentions::Mention;
 use crate::model::{Id, ItemKind, ItemRef};
 use eframe::egui::{
-    self, Color32, CursorIcon, EventFilter, FontFamily, FontId, Galley, Key, Pos2, Rect,
-    ScrollArea, Sense, Stroke, TextFormat, Ui, Vec2, pos2, text::CCursor, text::CharIndex,
+    self, Color32, CursorIcon, EventFilter, FontFamily, FontId, Galley, Key, Modifiers, Pos2, Rect,
+    ScrollArea, Sense, Stroke, TextFormat, Ui, Vec2, epaint, pos2, text::CCursor, text::CharIndex,
     text::LayoutJob, vec2,
 };
 use std::sync::Arc;
@@ -76,10 +77,20 @@ struct Layout {
     title_is_first: bool,
     paragraphs: Vec<Paragraph>,
     galleys: Vec<Option<Arc<Galley>>>,
+    /// When each paragraph was last shown (a frame count), for eviction.
+    last_shown: Vec<u64>,
+    /// Paragraphs that have a galley now, with its estimated size in bytes.
+    resident: Vec<(usize, usize)>,
+    /// Sum of the resident galleys' sizes.
+    resident_bytes: usize,
     heights: Vec<f32>,
     tops: Vec<f32>,
     height: f32,
 }
+
+/// Bytes of laid-out text the reader keeps by default: about a hundred screens of text
+/// (a laid-out char costs about 150 bytes: glyph, four vertices, six indices).
+pub const DEFAULT_LAYOUT_BUDGET: usize = 24 * 1024 * 1024;
 
 /// The reader's state: layout cache, selection and pending scroll.
 pub struct ArticleView {
@@ -89,8 +100,14 @@ pub struct ArticleView {
     cursor: usize,
     pending_reveal: Option<usize>,
     viewport_height: f32,
+    /// Scroll offset of the last frame (top of the viewport in content coordinates).
+    scroll_offset: f32,
     /// Screen position of the text column's top-left in the last frame.
     last_origin: Pos2,
+    /// Frames drawn, the clock for least-recently-shown eviction.
+    frame: u64,
+    /// Most bytes of laid-out paragraphs to keep (the visible ones are always kept).
+    layout_budget: usize,
 }
 
 impl Default for ArticleView {
@@ -102,7 +119,10 @@ impl Default for ArticleView {
             cursor: 0,
             pending_reveal: None,
             viewport_height: 600.0,
+            scroll_offset: 0.0,
             last_origin: Pos2::ZERO,
+            frame: 0,
+            layout_budget: DEFAULT_LAYOUT_BUDGET,
         }
     }
 }
@@ -130,6 +150,29 @@ fn overlapping<T>(
 }
 
 impl ArticleView {
+    /// Changes the most bytes of laid-out paragraphs to keep (besides the visible ones).
+    pub fn set_layout_budget(&mut self, bytes: usize) {
+        self.layout_budget = bytes;
+    }
+
+    /// Estimated bytes of laid-out paragraphs held now.
+    pub fn layout_bytes(&self) -> usize {
+        self.layout.as_ref().map_or(0, |l| l.resident_bytes)
+    }
+
+    /// How many paragraphs are laid out now, and how many the article has.
+    pub fn laid_out_paragraphs(&self) -> (usize, usize) {
+        self.layout
+            .as_ref()
+            .map_or((0, 0), |l| (l.resident.len(), l.paragraphs.len()))
+    }
+
+    /// The scroll offset of the last frame and the most it can be, in points.
+    pub fn scroll_position(&self) -> (f32, f32) {
+        let height = self.layout.as_ref().map_or(0.0, |l| l.height) + 2.0 * MARGIN;
+        (self.scroll_offset, (height - self.viewport_height).max(0.0))
+    }
+
     /// The selected char range, sorted, when it is not empty.
     pub fn selection(&self) -> Option<(usize, usize)> {
         let anchor = self.anchor?;
@@ -171,9 +214,13 @@ impl ArticleView {
         let full_width = ui.available_width();
         let text_width = (full_width - 2.0 * MARGIN).clamp(120.0, theme::ARTICLE_MAX_WIDTH);
         self.ensure_layout(ui, input, text_width);
+        self.frame += 1;
         let mut area = ScrollArea::vertical()
             .id_salt("article-scroll")
             .auto_shrink(false);
+        if let Some(offset) = self.reading_keys(ui) {
+            area = area.vertical_scroll_offset(offset);
+        }
         if let Some(pos) = self.pending_reveal.take() {
             // Lay the target paragraph out first, so its position is exact.
             if let Some(i) = self.paragraph_of(pos) {
@@ -187,6 +234,7 @@ impl ArticleView {
         let content_height = self.layout.as_ref().map_or(0.0, |l| l.height) + 2.0 * MARGIN;
         let output = area.show_viewport(ui, |ui, viewport| {
             self.viewport_height = viewport.height();
+            self.scroll_offset = viewport.min.y;
             // Lay out what is about to be seen, then size the content from the result.
             let (first, last) =
                 self.visible_range(viewport.min.y - MARGIN, viewport.max.y - MARGIN);
@@ -195,8 +243,10 @@ impl ArticleView {
                 .layout
                 .as_ref()
                 .map_or(content_height, |l| l.height + 2.0 * MARGIN);
-            let (rect, response) =
-                ui.allocate_exact_size(vec2(full_width, height), Sense::click_and_drag());
+            // The view's own id, so focus (and the focus lock for arrow keys) survives
+            // from frame to frame and is known before the scroll area is built.
+            let (rect, _) = ui.allocate_exact_size(vec2(full_width, height), Sense::hover());
+            let response = ui.interact(rect, self.id, Sense::click_and_drag());
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text")
             });
@@ -209,6 +259,7 @@ impl ArticleView {
             self.handle_pointer(ui, &response, origin, input, &mut out);
             self.handle_keys(ui, &response);
             self.paint(ui, origin, first, last, input);
+            self.evict(first, last);
             // Screen readers get the text on screen (built only when one is listening).
             if let Some(l) = &self.layout {
                 let visible = || {
@@ -270,6 +321,7 @@ impl ArticleView {
             })
             .collect();
         let galleys = vec![None; paragraphs.len()];
+        let last_shown = vec![0; paragraphs.len()];
         let mut layout = Layout {
             text: text.clone(),
             width,
@@ -278,6 +330,9 @@ impl ArticleView {
             title_is_first,
             paragraphs,
             galleys,
+            last_shown,
+            resident: Vec::new(),
+            resident_bytes: 0,
             heights,
             tops: Vec::new(),
             height: 0.0,
@@ -298,6 +353,7 @@ impl ArticleView {
         let strong = ui.visuals().strong_text_color();
         let mut changed = false;
         for i in first..last.min(l.paragraphs.len()) {
+            l.last_shown[i] = self.frame;
             if l.galleys[i].is_some() {
                 continue;
             }
@@ -324,12 +380,105 @@ impl ArticleView {
             job.wrap.max_width = l.width;
             let galley = ui.painter().layout_job(job);
             l.heights[i] = galley.size().y + gap_after(i, l.title_is_first);
+            let bytes = galley_bytes(&galley);
+            l.resident.push((i, bytes));
+            l.resident_bytes += bytes;
             l.galleys[i] = Some(galley);
             changed = true;
         }
         if changed {
             l.recompute_tops();
         }
+    }
+
+    /// Drops the least recently shown galleys (never those of paragraphs `first..last`,
+    /// on screen now) until the rest fit the budget. Their exact heights stay, so the
+    /// scroll bar does not jump; they are laid out again if they come back into view.
+    fn evict(&mut self, first: usize, last: usize) {
+        let budget = self.layout_budget;
+        let Some(l) = &mut self.layout else { return };
+        if l.resident_bytes <= budget {
+            return;
+        }
+        // Down to three quarters of the budget, so this sort runs once in a while, not
+        // every frame while reading on.
+        let goal = budget / 4 * 3;
+        let last_shown = &l.last_shown;
+        l.resident
+            .sort_unstable_by_key(|&(i, _)| std::cmp::Reverse(last_shown[i]));
+        while l.resident_bytes > goal {
+            let Some(&(i, bytes)) = l.resident.last() else {
+                break;
+            };
+            if (first..last).contains(&i) {
+                break;
+            }
+            l.resident.pop();
+            l.galleys[i] = None;
+            l.resident_bytes -= bytes;
+        }
+    }
+
+    /// Page Up/Down, Space/Shift+Space, Home/End and Ctrl+Home/End while the article has
+    /// focus: the new scroll offset, if one of them was pressed. The keys are consumed, so
+    /// Space does not also act as a click.
+    fn reading_keys(&mut self, ui: &Ui) -> Option<f32> {
+        if !ui.memory(|m| m.has_focus(self.id)) {
+            return None;
+        }
+        let l = self.layout.as_ref()?;
+        let len = l.paragraphs.last().map_or(0, |p| p.end);
+        // A page keeps two lines of the last one in view, as readers do.
+        let page = (self.viewport_height - 2.0 * theme::ARTICLE_BODY_SIZE * 1.5).max(40.0);
+        let (offset, max) = self.scroll_position();
+        // (modifiers, key, jump): a signed number of pages, or the top (-inf) or end (+inf).
+        let keys = [
+            (Modifiers::NONE, Key::PageDown, 1.0),
+            (Modifiers::NONE, Key::Space, 1.0),
+            (Modifiers::NONE, Key::PageUp, -1.0),
+            (Modifiers::SHIFT, Key::Space, -1.0),
+            (Modifiers::NONE, Key::Home, f32::NEG_INFINITY),
+            (Modifiers::COMMAND, Key::Home, f32::NEG_INFINITY),
+            (Modifiers::NONE, Key::End, f32::INFINITY),
+            (Modifiers::COMMAND, Key::End, f32::INFINITY),
+        ];
+        let mut to = None;
+        let mut caret = None;
+        ui.input_mut(|i| {
+            // Exact modifiers: Shift+Home still extends the selection (handled later).
+            i.events.retain(|event| {
+                let egui::Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } = event
+                else {
+                    return true;
+                };
+                let Some(&(_, _, pages)) = keys
+                    .iter()
+                    .find(|(m, k, _)| k == key && modifiers.matches_exact(*m))
+                else {
+                    return true;
+                };
+                // Key repeats add up within a frame.
+                let from = to.unwrap_or(offset);
+                to = Some((from + pages * page).clamp(0.0, max));
+                // Home and End also take the caret along, so Shift+arrows select from there.
+                if pages.is_infinite() {
+                    caret = Some(if pages < 0.0 { 0 } else { len });
+                }
+                false
+            });
+        });
+        let to = to?;
+        if let Some(c) = caret {
+            self.anchor = None;
+            self.cursor = c;
+        }
+        ui.ctx().request_repaint();
+        Some(to)
     }
 
     /// Paragraphs overlapping `y0..y1` (relative to the text column), with one spare
@@ -534,6 +683,10 @@ impl ArticleView {
                             let dy = if key == Key::ArrowUp { -0.6 } else { 1.6 } * r.height();
                             self.char_at(vec2(r.center().x, r.min.y + dy))
                         }),
+                        // Plain Home/End and Ctrl+Home/End scroll (`reading_keys`); with
+                        // Shift they select to the paragraph's or the article's bound.
+                        Key::Home if modifiers.command => Some(0),
+                        Key::End if modifiers.command => Some(len),
                         Key::Home => Some(self.paragraph_bound(self.cursor, false)),
                         Key::End => Some(self.paragraph_bound(self.cursor, true)),
                         Key::A if modifiers.command => {
@@ -747,6 +900,18 @@ impl Layout {
         }
         self.height = y;
     }
+}
+
+/// Estimated heap bytes of a one-paragraph galley: its text, glyphs and mesh.
+fn galley_bytes(galley: &Galley) -> usize {
+    let glyphs: usize = galley.rows.iter().map(|r| r.row.glyphs.len()).sum();
+    galley.job.text.len()
+        + glyphs * std::mem::size_of::<epaint::text::Glyph>()
+        + galley.num_vertices * std::mem::size_of::<epaint::Vertex>()
+        + galley.num_indices * std::mem::size_of::<u32>()
+        + galley.rows.len()
+            * (std::mem::size_of::<epaint::text::PlacedRow>()
+                + std::mem::size_of::<epaint::text::Row>())
 }
 
 /// Space after paragraph `i` (more after the title).
