@@ -1,8 +1,10 @@
-//! What a senior reviewer would ask about a notebook: vague or contradictory estimative
-//! language (ICD 203 words of estimative probability), and claims without evidence.
+//! What a senior reviewer would ask about a notebook: a bottom line of the wrong length,
+//! vague or contradictory estimative language (ICD 203 words of estimative probability),
+//! and claims without evidence. Every finding the app and `check` show comes from here.
 
 use crate::mentions::find_mentions;
 use crate::model::{Id, ItemKind, ItemRef, Notebook, likelihood_word};
+use crate::sentences::{count as count_sentences, sentences};
 
 /// Where a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,9 +15,13 @@ pub enum Place {
     Item(ItemRef),
 }
 
-/// What kind of problem.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What kind of problem. Serialized in snake case ("no_evidence"): `check --json` names
+/// kinds that way, so the names are stable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
+    /// A bottom line of more than three sentences.
+    BottomLineLength,
     /// A hedge ("could", "may") that says nothing about probability.
     Hedge,
     /// A term that contradicts the risk's likelihood rating.
@@ -125,13 +131,8 @@ pub fn estimative_terms(text: &str) -> Vec<Term> {
     found.into_iter().map(|(_, t)| t).collect()
 }
 
-/// Sentences, roughly: split after '.', '!' or '?'.
-fn sentences(text: &str) -> Vec<&str> {
-    text.split_inclusive(['.', '!', '?'])
-        .map(str::trim)
-        .filter(|s| s.chars().any(char::is_alphabetic))
-        .collect()
-}
+/// The most sentences a bottom line should have.
+const MAX_BOTTOM_LINE_SENTENCES: usize = 3;
 
 fn quote(s: &str) -> String {
     let s: String = s.chars().take(90).collect();
@@ -198,10 +199,18 @@ fn check_language(place: Place, text: &str, rating: Option<u8>, out: &mut Vec<Fi
     }
 }
 
-/// Everything a reviewer would flag, in pane order: bottom line, stakes, risks, then
-/// evidence coverage.
+/// Everything a reviewer would flag, in pane order: bottom line (length, then language),
+/// stakes, risks, then evidence coverage.
 pub fn review(nb: &Notebook) -> Vec<Finding> {
     let mut out = Vec::new();
+    let n = count_sentences(&nb.brief.bottom_line);
+    if n > MAX_BOTTOM_LINE_SENTENCES {
+        out.push(Finding {
+            place: Place::BottomLine,
+            kind: Kind::BottomLineLength,
+            message: format!("{n} sentences: a bottom line should be one to three."),
+        });
+    }
     check_language(Place::BottomLine, &nb.brief.bottom_line, None, &mut out);
     for s in &nb.stakes {
         let place = Place::Item(ItemRef {
@@ -364,6 +373,59 @@ mod tests {
         assert_eq!(unsupported, 2);
         let hedge = findings.iter().find(|f| f.kind == Kind::Hedge).unwrap();
         assert!(hedge.message.contains("“could”"));
+    }
+
+    #[test]
+    fn a_bottom_line_over_three_sentences_is_flagged_once_and_abbreviations_do_not_count() {
+        let mut nb = notebook();
+        let length = |nb: &Notebook| {
+            review(nb)
+                .into_iter()
+                .filter(|f| f.kind == Kind::BottomLineLength)
+                .collect::<Vec<_>>()
+        };
+        nb.brief.bottom_line = "Russia gains. Kabul loses. The U.S. leaves. Talks stall.".into();
+        let found = length(&nb);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].place, Place::BottomLine);
+        assert_eq!(
+            found[0].message,
+            "4 sentences: a bottom line should be one to three."
+        );
+        // Six full stops, two sentences.
+        nb.brief.bottom_line =
+            "U.S. envoy Zalmay Khalilzad met Gen. Miller on Jan. 5. Talks stalled.".into();
+        assert_eq!(length(&nb), Vec::new());
+        nb.brief.bottom_line = "One. Two. Three.".into();
+        assert_eq!(length(&nb), Vec::new());
+    }
+
+    #[test]
+    fn a_sentence_is_checked_whole_across_an_abbreviation() {
+        let mut nb = notebook();
+        // Split at "Gen." the two scales would sit in different "sentences".
+        nb.brief.bottom_line = "A deal is likely, says Gen. Miller, who puts it at 70%.".into();
+        let mixed: Vec<Finding> = review(&nb)
+            .into_iter()
+            .filter(|f| f.kind == Kind::MixedScales)
+            .collect();
+        assert_eq!(mixed.len(), 1, "{mixed:#?}");
+        assert!(
+            mixed[0]
+                .message
+                .starts_with("“A deal is likely, says Gen. Miller")
+        );
+    }
+
+    #[test]
+    fn kinds_have_stable_snake_case_names() {
+        let name = |k: Kind| serde_json::to_value(k).ok();
+        assert_eq!(
+            name(Kind::BottomLineLength),
+            Some("bottom_line_length".into())
+        );
+        assert_eq!(name(Kind::NoEvidence), Some("no_evidence".into()));
+        assert_eq!(name(Kind::MixedScales), Some("mixed_scales".into()));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::anchor::SpanReport;
 use crate::brief::{Date, today};
+use crate::checks::{Place, review};
 use crate::export::{Format, Paper, default_output, export};
 use crate::import::import_file;
 use crate::model::{AnchorStatus, Notebook};
@@ -54,7 +55,8 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Read and validate a notebook and re-check every evidence span.
+    /// Read and validate a notebook, re-check every evidence span, list what a reviewer
+    /// would flag.
     Check {
         /// The notebook (.ron).
         notebook: PathBuf,
@@ -293,6 +295,30 @@ fn check(path: &Path, json: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// Where a finding is, for JSON: `{"kind": "bottom line"}` or `{"kind": "risk", "name": …}`
+/// (the shape of an evidence span's `item`).
+fn place_json(notebook: &Notebook, place: Place) -> serde_json::Value {
+    match place {
+        Place::BottomLine => serde_json::json!({ "kind": "bottom line" }),
+        Place::Item(item) => serde_json::json!({
+            "kind": item.kind.label(),
+            "name": notebook.item_name(item).unwrap_or_default(),
+        }),
+    }
+}
+
+/// Where a finding is, for text: `bottom line` or `risk "Kabul sidelined"`.
+fn place_text(notebook: &Notebook, place: Place) -> String {
+    match place {
+        Place::BottomLine => "bottom line".to_owned(),
+        Place::Item(item) => format!(
+            "{} \"{}\"",
+            item.kind.label(),
+            notebook.item_name(item).unwrap_or_default()
+        ),
+    }
+}
+
 /// The `check --json` object.
 pub fn check_json(notebook: &Notebook, reports: &[SpanReport]) -> serde_json::Value {
     let evidence: Vec<serde_json::Value> = reports
@@ -310,11 +336,23 @@ pub fn check_json(notebook: &Notebook, reports: &[SpanReport]) -> serde_json::Va
             })
         })
         .collect();
+    // The reviewer's findings, the same list the app's Review tab shows.
+    let findings: Vec<serde_json::Value> = review(notebook)
+        .into_iter()
+        .map(|f| {
+            serde_json::json!({
+                "place": place_json(notebook, f.place),
+                "kind": f.kind,
+                "message": f.message,
+            })
+        })
+        .collect();
     serde_json::json!({
         "actors": notebook.actors.len(),
         "stakes": notebook.stakes.len(),
         "risks": notebook.risks.len(),
         "evidence": evidence,
+        "findings": findings,
     })
 }
 
@@ -358,6 +396,16 @@ fn check_text(path: &Path, notebook: &Notebook, reports: &[SpanReport]) -> Strin
             r.item.kind.label(),
             notebook.item_name(r.item).unwrap_or_default(),
             r.quote.replace('\n', " ")
+        );
+    }
+    let findings = review(notebook);
+    let _ = writeln!(out, "findings: {}", findings.len());
+    for f in &findings {
+        let _ = writeln!(
+            out,
+            "finding  {}: {}",
+            place_text(notebook, f.place),
+            f.message
         );
     }
     out

@@ -18,6 +18,7 @@ pub mod import;
 pub mod mentions;
 pub mod model;
 pub mod search;
+pub mod sentences;
 pub mod storage;
 pub mod suggest;
 #[cfg(feature = "gui")]

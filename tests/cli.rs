@@ -95,12 +95,51 @@ fn every_item_of_the_worked_example_has_evidence() {
 }
 
 #[test]
+fn check_json_lists_the_reviewers_findings() {
+    // The worked example's bottom line is two sentences ("the U.S." ends none of them).
+    let o = run(&["check", WORKED_EXAMPLE, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["findings"], serde_json::json!([]), "{v}");
+
+    // Four sentences, with abbreviations that must not count.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    let (mut nb, _) = briefing_notebook::storage::load_notebook(Path::new(WORKED_EXAMPLE)).unwrap();
+    nb.brief.bottom_line = "Russia is using the tour to gain influence. The U.S. seeks an exit. \
+        Gen. Miller met Mr. Khalilzad on Jan. 5. Kabul is likely to stay excluded."
+        .into();
+    briefing_notebook::storage::save_notebook(&path, &nb).unwrap();
+    let o = run(&["check", path.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["findings"],
+        serde_json::json!([{
+            "place": {"kind": "bottom line"},
+            "kind": "bottom_line_length",
+            "message": "4 sentences: a bottom line should be one to three.",
+        }]),
+        "{v}"
+    );
+    // Plain `check` prints the same finding, one line.
+    let o = run(&["check", path.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(out.contains("findings: 1"), "{out}");
+    assert!(
+        out.contains("finding  bottom line: 4 sentences: a bottom line should be one to three."),
+        "{out}"
+    );
+}
+
+#[test]
 fn check_text_lists_statuses() {
     let o = run(&["check", WORKED_EXAMPLE]);
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.contains("actors: 12"), "{out}");
     assert!(out.contains("exact"), "{out}");
+    assert!(out.contains("findings: 0"), "{out}");
 }
 
 #[test]

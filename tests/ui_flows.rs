@@ -1015,6 +1015,33 @@ fn the_review_panel_flags_vague_judgments_and_claims_without_evidence() {
 }
 
 #[test]
+fn the_brief_and_review_tabs_show_the_same_bottom_line_length_finding() {
+    const TOO_LONG: &str = "4 sentences: a bottom line should be one to three.";
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
+    // Two sentences ("the U.S." ends neither): no warning in either tab.
+    h.get_by_label("Brief").click();
+    h.run_steps(2);
+    h.get_by_label("Bottom line");
+    assert!(h.query_by_label_contains("sentences:").is_none());
+    assert!(h.query_by_label_contains("Review:").is_none());
+    h.get_by_label("Review").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Nothing to review");
+
+    h.state_mut()
+        .apply(Command::Edit(briefing_notebook::model::Edit::SetText(
+            briefing_notebook::model::TextField::BottomLine,
+            "Russia gains ground. The U.S. leaves. Kabul is excluded. Talks will stall.".into(),
+        )));
+    h.run_steps(2);
+    h.get_by_label_contains("Judgments (1)");
+    h.get_by_label(TOO_LONG);
+    h.get_by_label("Brief").click();
+    h.run_steps(2);
+    h.get_by_label(&format!("Review: {TOO_LONG}"));
+}
+
+#[test]
 fn suggested_actors_can_be_accepted_merged_and_dismissed() {
     let dir = tempfile::tempdir().unwrap();
     // A fresh start: the sample article, no actors yet.

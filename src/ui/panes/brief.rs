@@ -26,13 +26,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
         true,
         "Your judgment first, in one to three sentences.",
     );
-    let sentences = count_sentences(&nb.brief.bottom_line);
-    if sentences > 3 {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!("{sentences} sentences: a bottom line should be one to three."),
-        );
-    }
+    // The reviewer's findings (length, language, support), as the Review tab lists them.
     let marks = cx.marks(crate::checks::Place::BottomLine);
     super::fields::show_marks(ui, &marks);
     super::fields::choice(
@@ -77,11 +71,4 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
         }
     }
     ui.weak(format!("{} characters", nb.article.char_len()));
-}
-
-/// Sentences, roughly: runs ending in '.', '!' or '?'.
-fn count_sentences(text: &str) -> usize {
-    text.split(['.', '!', '?'])
-        .filter(|s| s.trim().chars().any(char::is_alphabetic))
-        .count()
 }

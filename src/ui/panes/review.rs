@@ -1,6 +1,7 @@
 //! The Review pane: what a reviewer would ask. Evidence that no longer matches the
-//! article exactly (after the text changed), vague or contradictory estimative language,
-//! and claims without evidence.
+//! article exactly (after the text changed), and every finding of the core reviewer
+//! (`checks::review`): bottom-line length, vague or contradictory estimative language,
+//! claims without evidence.
 
 use super::PaneContext;
 use super::fields::shorten;
@@ -37,6 +38,20 @@ pub fn place_name(nb: &Notebook, place: Place) -> String {
     }
 }
 
+/// The Review tab's sections, in order.
+const SECTIONS: [&str; 2] = ["Judgments", "Evidence coverage"];
+
+/// The section a finding is listed under. Exhaustive, so a new kind of finding cannot be
+/// left out of the tab.
+fn section(kind: Kind) -> &'static str {
+    match kind {
+        Kind::BottomLineLength | Kind::Hedge | Kind::Contradiction | Kind::MixedScales => {
+            SECTIONS[0]
+        }
+        Kind::NoEvidence | Kind::Unsupported => SECTIONS[1],
+    }
+}
+
 /// Lists the findings, then the spans to review with what to do about each.
 pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
     let nb = cx.notebook;
@@ -49,18 +64,11 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
         });
         return;
     }
-    let sections: [(&str, &[Kind]); 2] = [
-        (
-            "Judgments",
-            &[Kind::Hedge, Kind::Contradiction, Kind::MixedScales],
-        ),
-        ("Evidence coverage", &[Kind::NoEvidence, Kind::Unsupported]),
-    ];
-    for (title, kinds) in sections {
+    for title in SECTIONS {
         let found: Vec<&Finding> = cx
             .findings
             .iter()
-            .filter(|f| kinds.contains(&f.kind))
+            .filter(|f| section(f.kind) == title)
             .collect();
         if found.is_empty() {
             continue;
