@@ -468,3 +468,89 @@ fn new_takes_a_saved_web_page_with_its_metadata() {
     assert_clean_failure(&o, &empty);
     assert!(stderr(&o).contains("no article text"));
 }
+
+/// The worked example with its first span's offsets (and, if given, its quote) replaced.
+fn with_first_span(start: &str, end: &str, quote: Option<&str>) -> String {
+    let worked = std::fs::read_to_string(WORKED_EXAMPLE).unwrap();
+    let replace_field = |text: &str, field: &str, value: &str| {
+        let at = text.find(field).unwrap();
+        let line_end = text[at..].find(",\n").unwrap() + at;
+        format!("{}{field}{value}{}", &text[..at], &text[line_end..])
+    };
+    let text = replace_field(&worked, "start: ", start);
+    let text = replace_field(&text, "end: ", end);
+    match quote {
+        Some(q) => replace_field(&text, "quote: ", &format!("\"{q}\"")),
+        None => text,
+    }
+}
+
+#[test]
+fn offsets_near_the_integer_limits_never_panic_or_wrap() {
+    let dir = tempfile::tempdir().unwrap();
+    let worked = run(&["check", WORKED_EXAMPLE, "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&worked)).unwrap();
+    let (start, end) = (&v["evidence"][0]["start"], &v["evidence"][0]["end"]);
+    let cases = [
+        // 2^63: past every isize.
+        ("9223372036854775808", "9223372036854775893"),
+        ("9223372036854775808", "161"),
+        // u64::MAX, and a start whose start + quote length overflows.
+        ("18446744073709551615", "18446744073709551615"),
+        ("18446744073709551610", "18446744073709551615"),
+        ("0", "18446744073709551615"),
+        ("161", "76"),
+    ];
+    for (i, (s, e)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("offsets-{i}.ron"));
+        std::fs::write(&path, with_first_span(s, e, None)).unwrap();
+        let o = run(&["check", path.to_str().unwrap(), "--json"]);
+        assert!(o.status.success(), "{s}..{e}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        // The quote is still in the article: found again where it is.
+        assert_eq!(v["evidence"][0]["status"], "moved", "{s}..{e}");
+        assert_eq!(
+            (&v["evidence"][0]["start"], &v["evidence"][0]["end"]),
+            (start, end)
+        );
+        let o = run(&["check", path.to_str().unwrap()]);
+        assert!(o.status.success(), "{s}..{e}: {}", stderr(&o));
+        for format in ["w3c", "csv", "md"] {
+            let out = dir.path().join(format!("offsets-{i}.{format}"));
+            let o = run(&[
+                "export",
+                path.to_str().unwrap(),
+                "--format",
+                format,
+                "-o",
+                out.to_str().unwrap(),
+            ]);
+            assert!(o.status.success(), "{s}..{e} {format}: {}", stderr(&o));
+        }
+
+        // With the quote gone the span is orphaned and keeps the file's numbers.
+        let gone = dir.path().join(format!("orphan-{i}.ron"));
+        let text = with_first_span(s, e, Some("words this article never had"));
+        std::fs::write(&gone, text).unwrap();
+        let o = run(&["check", gone.to_str().unwrap(), "--json"]);
+        assert!(o.status.success(), "{s}..{e}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["evidence"][0]["status"], "orphaned");
+        assert_eq!(v["evidence"][0]["start"].to_string(), *s);
+        assert_eq!(v["evidence"][0]["end"].to_string(), *e);
+        let out = dir.path().join(format!("orphan-{i}.jsonld"));
+        let o = run(&[
+            "export",
+            gone.to_str().unwrap(),
+            "--format",
+            "w3c",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{s}..{e}: {}", stderr(&o));
+    }
+    // Past u64::MAX: one line, no panic.
+    let path = dir.path().join("too-big.ron");
+    std::fs::write(&path, with_first_span("18446744073709551616", "0", None)).unwrap();
+    assert_clean_failure(&run(&["check", path.to_str().unwrap()]), &path);
+}

@@ -313,6 +313,11 @@ impl BriefingApp {
                 self.scroll_to_focus = true;
             }
             Command::Reveal { start, end } => {
+                // An orphaned span keeps whatever offsets its file had: show what of it
+                // lies in the text, never arithmetic on the raw numbers.
+                let len = self.doc.notebook().article.char_len();
+                let end = end.min(len);
+                let start = start.min(end);
                 self.article.reveal(start);
                 self.flash = Some((start, end, self.now()));
             }
