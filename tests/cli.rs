@@ -90,7 +90,7 @@ fn every_item_of_the_worked_example_has_evidence() {
         );
     }
     // Saving it again gives the very same bytes.
-    let again = briefing_notebook::storage::to_ron(&nb);
+    let again = briefing_notebook::storage::to_ron(Path::new(WORKED_EXAMPLE), &nb).unwrap();
     assert_eq!(again, std::fs::read_to_string(WORKED_EXAMPLE).unwrap());
 }
 
