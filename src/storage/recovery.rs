@@ -324,6 +324,17 @@ impl AutosavePolicy {
         let by_age = self.max_wait.saturating_sub(since_first_pending);
         by_quiet.min(by_age)
     }
+
+    /// How long to wait before trying again after `failures` autosaves in a row failed:
+    /// the quiet delay, doubling with each failure, never more than `max_wait` (a full
+    /// disk or a gone folder is not hammered, yet work is retried within `max_wait`).
+    pub fn retry_in(&self, failures: u32) -> Duration {
+        if failures == 0 {
+            return Duration::ZERO;
+        }
+        let doubling = 2u32.saturating_pow(failures.saturating_sub(1).min(16));
+        self.delay.saturating_mul(doubling).min(self.max_wait)
+    }
 }
 
 enum Job {
@@ -353,15 +364,21 @@ impl Autosaver {
                         key,
                         original,
                         notebook,
-                    } => store
-                        .write(&key, original.as_deref(), &notebook)
-                        .map_err(|e| e.to_string()),
+                    } => Some(
+                        store
+                            .write(&key, original.as_deref(), &notebook)
+                            .map_err(|e| e.to_string()),
+                    ),
                     Job::Remove(key) => {
                         store.remove(&key);
-                        Ok(())
+                        None
                     }
                 };
-                if done_tx.send(result).is_err() {
+                // Only writes report back: a removal that fails leaves a file the next
+                // start drops or offers, which loses nothing.
+                if let Some(result) = result
+                    && done_tx.send(result).is_err()
+                {
                     break;
                 }
             }
@@ -383,12 +400,12 @@ impl Autosaver {
         let _ = self.tx.send(Job::Remove(key.to_owned()));
     }
 
-    /// The next finished job's result, if one finished.
+    /// The next finished autosave's result, if one finished (removals do not report).
     pub fn poll(&self) -> Option<Result<(), String>> {
         self.done.try_recv().ok()
     }
 
-    /// Waits for the next finished job (tests).
+    /// Waits for the next finished autosave (tests).
     pub fn wait(&self, timeout: Duration) -> Option<Result<(), String>> {
         self.done.recv_timeout(timeout).ok()
     }
@@ -425,8 +442,16 @@ mod tests {
         assert_eq!(r.content.notebook, nb);
         assert!(r.describe().contains("“Kabul”"), "{}", r.describe());
         saver.remove("untitled-x");
+        // Jobs run in order: once a later write is done, the removal is too.
+        saver.save("other", None, &nb);
         assert_eq!(saver.wait(Duration::from_secs(5)), Some(Ok(())));
-        assert!(store.leftovers().is_empty());
+        let left: Vec<PathBuf> = store
+            .leftovers()
+            .found
+            .into_iter()
+            .map(|r| r.file)
+            .collect();
+        assert_eq!(left, [store.file("other")]);
     }
 
     #[test]
@@ -566,6 +591,19 @@ mod tests {
             problem.replace(&file.display().to_string(), "F"),
             opened.replace(&notebook_file.display().to_string(), "F")
         );
+    }
+
+    #[test]
+    fn failed_autosaves_are_retried_with_backoff() {
+        let p = AutosavePolicy::default();
+        let s = Duration::from_secs;
+        assert_eq!(p.retry_in(0), s(0));
+        assert_eq!(p.retry_in(1), s(3));
+        assert_eq!(p.retry_in(2), s(6));
+        assert_eq!(p.retry_in(3), s(12));
+        assert_eq!(p.retry_in(4), s(24));
+        assert_eq!(p.retry_in(5), s(30), "never longer than max_wait");
+        assert_eq!(p.retry_in(u32::MAX), s(30));
     }
 
     #[test]

@@ -1018,12 +1018,12 @@ impl BriefingApp {
             self.apply(cmd);
         }
         let now = ctx.input(|i| i.time);
-        let (due, error) = self.autosave.tick(now, &self.doc, self.path.as_deref());
+        let (due, note) = self.autosave.tick(now, &self.doc, self.path.as_deref());
         if let Some(due) = due {
             ctx.request_repaint_after(due);
         }
-        if let Some(error) = error {
-            self.status = format!("Autosave failed: {error}");
+        if let Some(note) = note {
+            self.status = note;
         }
         self.update_title(&ctx);
         if self.close_now {
