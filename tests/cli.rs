@@ -554,3 +554,67 @@ fn offsets_near_the_integer_limits_never_panic_or_wrap() {
     std::fs::write(&path, with_first_span("18446744073709551616", "0", None)).unwrap();
     assert_clean_failure(&run(&["check", path.to_str().unwrap()]), &path);
 }
+
+/// Runs the binary under `umask`, as a shell would.
+#[cfg(unix)]
+fn run_with_umask(umask: &str, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_briefing-notebook"))
+        .args(args)
+        .output()
+        .expect("sh runs")
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn files_get_ordinary_permissions_and_keep_them() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let notebook = dir.path().join("n.ron");
+    let p = |p: &Path| p.to_str().unwrap().to_owned();
+    let o = run_with_umask("022", &["new", SAMPLE_ARTICLE, "-o", &p(&notebook)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&notebook), 0o644, "new file under umask 022");
+
+    let brief = dir.path().join("n.md");
+    let o = run_with_umask("022", &["export", &p(&notebook), "--format", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&brief), 0o644, "export under umask 022");
+
+    let private = dir.path().join("private.ron");
+    let o = run_with_umask("077", &["new", SAMPLE_ARTICLE, "-o", &p(&private)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&private), 0o600, "new file under umask 077");
+
+    // A re-save (with a backup) keeps the notebook's 0640, and the backup matches it.
+    std::fs::set_permissions(&notebook, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let corrected = dir.path().join("corrected.txt");
+    let text = std::fs::read_to_string(SAMPLE_ARTICLE).unwrap();
+    std::fs::write(
+        &corrected,
+        text.replacen("still refuses", "still declines", 1),
+    )
+    .unwrap();
+    let o = run_with_umask("022", &["update-article", &p(&notebook), &p(&corrected)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&notebook), 0o640, "a replaced notebook keeps its mode");
+    let backup = dir.path().join("n.ron.bak");
+    assert_eq!(
+        mode(&backup),
+        0o640,
+        "the backup is as private as the notebook"
+    );
+    // An export over an earlier export keeps that file's mode too.
+    std::fs::set_permissions(&brief, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let o = run_with_umask("022", &["export", &p(&notebook), "--format", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&brief), 0o600);
+}

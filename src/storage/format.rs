@@ -5,6 +5,7 @@
 //! - 2: confidence levels on the bottom line and on each risk (moderate when missing);
 //!   dismissed actor suggestions (none when missing).
 
+use super::atomic::write_atomic_like;
 use super::{StorageError, write_atomic};
 use crate::anchor::{SpanReport, reanchor};
 use crate::model::{Id, Notebook, sha256_hex};
@@ -281,7 +282,7 @@ pub fn save_notebook_with_backup(path: &Path, notebook: &Notebook) -> Result<(),
             source,
         })?;
         if !old.is_empty() {
-            write_atomic(&backup_path(path), &old)?;
+            write_atomic_like(&backup_path(path), &old, path)?;
         }
     }
     save_notebook(path, notebook)
