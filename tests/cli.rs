@@ -555,6 +555,38 @@ fn offsets_near_the_integer_limits_never_panic_or_wrap() {
     assert_clean_failure(&run(&["check", path.to_str().unwrap()]), &path);
 }
 
+#[test]
+fn output_that_cannot_be_written_fails_but_a_closed_pipe_does_not() {
+    let bin = env!("CARGO_BIN_EXE_briefing-notebook");
+    if Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = Command::new(bin)
+            .args(["check", WORKED_EXAMPLE])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert!(!o.status.success(), "a full disk is an error");
+        assert_ne!(o.status.code(), Some(101), "panicked: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(err.contains("cannot write the output"), "{err}");
+    }
+    // The reader is gone before the first byte (`| head -0`): a quiet success.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = Command::new(bin)
+        .args(["check", WORKED_EXAMPLE, "--json"])
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}
+
 /// Runs the binary under `umask`, as a shell would.
 #[cfg(unix)]
 fn run_with_umask(umask: &str, args: &[&str]) -> Output {
