@@ -150,7 +150,7 @@ fn row(rows: &mut Vec<Row>, name: impl Into<String>, target_ms: f64, measured_ms
 fn write_notebook(dir: &Path, name: &str, bytes: usize, actors: usize, spans: usize) -> PathBuf {
     let path = dir.join(name);
     let nb = support::notebook(bytes, actors, spans);
-    std::fs::write(&path, to_ron(&nb)).expect("write");
+    std::fs::write(&path, to_ron(&path, &nb).expect("serialise")).expect("write");
     path
 }
 
@@ -360,7 +360,7 @@ fn main() {
     );
     if std::env::var_os("PERF_DEBUG").is_some() {
         let t = Instant::now();
-        let text = to_ron(&nb);
+        let text = to_ron(Path::new("perf.ron"), &nb).expect("serialise");
         eprintln!(
             "to_ron {:.1} ms ({} bytes)",
             t.elapsed().as_secs_f64() * 1000.0,

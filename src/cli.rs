@@ -11,11 +11,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Prints a line to stdout; a closed pipe (`| head`) ends output quietly, not in a panic.
+/// Prints a line to stdout and returns from the function on a write error (see
+/// [`output`]); a closed pipe (`| head`) ends output quietly, not in a panic.
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write;
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+        output(writeln!(std::io::stdout().lock(), $($arg)*))?;
     }};
 }
 
@@ -23,8 +24,20 @@ macro_rules! say {
 macro_rules! say_raw {
     ($($arg:tt)*) => {{
         use std::io::Write;
-        let _ = write!(std::io::stdout().lock(), $($arg)*);
+        output(write!(std::io::stdout().lock(), $($arg)*))?;
     }};
+}
+
+/// The outcome of writing to stdout: a closed pipe is the reader's choice (`| head`) and
+/// not an error; anything else (a full disk, an I/O error) means the output is incomplete,
+/// so the command fails with one line instead of exiting 0.
+fn output(result: std::io::Result<()>) -> Result<(), String> {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!(
+            "cannot write the output to stdout: {e}; the output is incomplete (check the disk or the redirection)"
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Command-line arguments.
@@ -152,10 +165,17 @@ pub fn run(command: Command) -> ExitCode {
             date,
         } => export_brief(&notebook, format, paper, output, date),
     };
+    // Buffered output that only fails when flushed fails the command too.
+    let result = result.and_then(|()| {
+        use std::io::Write;
+        output(std::io::stdout().lock().flush())
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("briefing-notebook: {message}");
+            use std::io::Write;
+            // eprintln! would panic if stderr itself cannot be written.
+            let _ = writeln!(std::io::stderr().lock(), "briefing-notebook: {message}");
             ExitCode::FAILURE
         }
     }

@@ -4,6 +4,14 @@ use briefing_notebook::cli::{self, Cli};
 use clap::Parser;
 use std::process::ExitCode;
 
+/// One line on stderr; unlike `eprintln!`, never panics when stderr cannot be written.
+macro_rules! complain {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
@@ -18,7 +26,7 @@ fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
     if cfg!(target_os = "linux") && !has_display {
-        eprintln!(
+        complain!(
             "briefing-notebook: no display (DISPLAY and WAYLAND_DISPLAY are unset): the app needs a desktop session; for headless work use a subcommand (see --help)"
         );
         return ExitCode::FAILURE;
@@ -26,7 +34,7 @@ fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
     match briefing_notebook::ui::run(path) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("briefing-notebook: cannot open the window: {e}");
+            complain!("briefing-notebook: cannot open the window: {e}");
             ExitCode::FAILURE
         }
     }
@@ -34,6 +42,6 @@ fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_app(_path: Option<std::path::PathBuf>) -> ExitCode {
-    eprintln!("briefing-notebook: built without the `gui` feature; use a subcommand (see --help)");
+    complain!("briefing-notebook: built without the `gui` feature; use a subcommand (see --help)");
     ExitCode::FAILURE
 }

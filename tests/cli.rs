@@ -90,7 +90,7 @@ fn every_item_of_the_worked_example_has_evidence() {
         );
     }
     // Saving it again gives the very same bytes.
-    let again = briefing_notebook::storage::to_ron(&nb);
+    let again = briefing_notebook::storage::to_ron(Path::new(WORKED_EXAMPLE), &nb).unwrap();
     assert_eq!(again, std::fs::read_to_string(WORKED_EXAMPLE).unwrap());
 }
 
@@ -506,4 +506,186 @@ fn new_takes_a_saved_web_page_with_its_metadata() {
     ]);
     assert_clean_failure(&o, &empty);
     assert!(stderr(&o).contains("no article text"));
+}
+
+/// The worked example with its first span's offsets (and, if given, its quote) replaced.
+fn with_first_span(start: &str, end: &str, quote: Option<&str>) -> String {
+    let worked = std::fs::read_to_string(WORKED_EXAMPLE).unwrap();
+    let replace_field = |text: &str, field: &str, value: &str| {
+        let at = text.find(field).unwrap();
+        let line_end = text[at..].find(",\n").unwrap() + at;
+        format!("{}{field}{value}{}", &text[..at], &text[line_end..])
+    };
+    let text = replace_field(&worked, "start: ", start);
+    let text = replace_field(&text, "end: ", end);
+    match quote {
+        Some(q) => replace_field(&text, "quote: ", &format!("\"{q}\"")),
+        None => text,
+    }
+}
+
+#[test]
+fn offsets_near_the_integer_limits_never_panic_or_wrap() {
+    let dir = tempfile::tempdir().unwrap();
+    let worked = run(&["check", WORKED_EXAMPLE, "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&worked)).unwrap();
+    let (start, end) = (&v["evidence"][0]["start"], &v["evidence"][0]["end"]);
+    let cases = [
+        // 2^63: past every isize.
+        ("9223372036854775808", "9223372036854775893"),
+        ("9223372036854775808", "161"),
+        // u64::MAX, and a start whose start + quote length overflows.
+        ("18446744073709551615", "18446744073709551615"),
+        ("18446744073709551610", "18446744073709551615"),
+        ("0", "18446744073709551615"),
+        ("161", "76"),
+    ];
+    for (i, (s, e)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("offsets-{i}.ron"));
+        std::fs::write(&path, with_first_span(s, e, None)).unwrap();
+        let o = run(&["check", path.to_str().unwrap(), "--json"]);
+        assert!(o.status.success(), "{s}..{e}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        // The quote is still in the article: found again where it is.
+        assert_eq!(v["evidence"][0]["status"], "moved", "{s}..{e}");
+        assert_eq!(
+            (&v["evidence"][0]["start"], &v["evidence"][0]["end"]),
+            (start, end)
+        );
+        let o = run(&["check", path.to_str().unwrap()]);
+        assert!(o.status.success(), "{s}..{e}: {}", stderr(&o));
+        for format in ["w3c", "csv", "md"] {
+            let out = dir.path().join(format!("offsets-{i}.{format}"));
+            let o = run(&[
+                "export",
+                path.to_str().unwrap(),
+                "--format",
+                format,
+                "-o",
+                out.to_str().unwrap(),
+            ]);
+            assert!(o.status.success(), "{s}..{e} {format}: {}", stderr(&o));
+        }
+
+        // With the quote gone the span is orphaned and keeps the file's numbers.
+        let gone = dir.path().join(format!("orphan-{i}.ron"));
+        let text = with_first_span(s, e, Some("words this article never had"));
+        std::fs::write(&gone, text).unwrap();
+        let o = run(&["check", gone.to_str().unwrap(), "--json"]);
+        assert!(o.status.success(), "{s}..{e}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["evidence"][0]["status"], "orphaned");
+        assert_eq!(v["evidence"][0]["start"].to_string(), *s);
+        assert_eq!(v["evidence"][0]["end"].to_string(), *e);
+        let out = dir.path().join(format!("orphan-{i}.jsonld"));
+        let o = run(&[
+            "export",
+            gone.to_str().unwrap(),
+            "--format",
+            "w3c",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{s}..{e}: {}", stderr(&o));
+    }
+    // Past u64::MAX: one line, no panic.
+    let path = dir.path().join("too-big.ron");
+    std::fs::write(&path, with_first_span("18446744073709551616", "0", None)).unwrap();
+    assert_clean_failure(&run(&["check", path.to_str().unwrap()]), &path);
+}
+
+#[test]
+fn output_that_cannot_be_written_fails_but_a_closed_pipe_does_not() {
+    let bin = env!("CARGO_BIN_EXE_briefing-notebook");
+    if Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = Command::new(bin)
+            .args(["check", WORKED_EXAMPLE])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert!(!o.status.success(), "a full disk is an error");
+        assert_ne!(o.status.code(), Some(101), "panicked: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(err.contains("cannot write the output"), "{err}");
+    }
+    // The reader is gone before the first byte (`| head -0`): a quiet success.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = Command::new(bin)
+        .args(["check", WORKED_EXAMPLE, "--json"])
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}
+
+/// Runs the binary under `umask`, as a shell would.
+#[cfg(unix)]
+fn run_with_umask(umask: &str, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_briefing-notebook"))
+        .args(args)
+        .output()
+        .expect("sh runs")
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn files_get_ordinary_permissions_and_keep_them() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let notebook = dir.path().join("n.ron");
+    let p = |p: &Path| p.to_str().unwrap().to_owned();
+    let o = run_with_umask("022", &["new", SAMPLE_ARTICLE, "-o", &p(&notebook)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&notebook), 0o644, "new file under umask 022");
+
+    let brief = dir.path().join("n.md");
+    let o = run_with_umask("022", &["export", &p(&notebook), "--format", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&brief), 0o644, "export under umask 022");
+
+    let private = dir.path().join("private.ron");
+    let o = run_with_umask("077", &["new", SAMPLE_ARTICLE, "-o", &p(&private)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&private), 0o600, "new file under umask 077");
+
+    // A re-save (with a backup) keeps the notebook's 0640, and the backup matches it.
+    std::fs::set_permissions(&notebook, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let corrected = dir.path().join("corrected.txt");
+    let text = std::fs::read_to_string(SAMPLE_ARTICLE).unwrap();
+    std::fs::write(
+        &corrected,
+        text.replacen("still refuses", "still declines", 1),
+    )
+    .unwrap();
+    let o = run_with_umask("022", &["update-article", &p(&notebook), &p(&corrected)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&notebook), 0o640, "a replaced notebook keeps its mode");
+    let backup = dir.path().join("n.ron.bak");
+    assert_eq!(
+        mode(&backup),
+        0o640,
+        "the backup is as private as the notebook"
+    );
+    // An export over an earlier export keeps that file's mode too.
+    std::fs::set_permissions(&brief, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let o = run_with_umask("022", &["export", &p(&notebook), "--format", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&brief), 0o600);
 }

@@ -888,6 +888,53 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
 }
 
 #[test]
+fn unreadable_recovery_files_are_shown_and_removed_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let folder = home.join("data").join("recovery");
+    std::fs::create_dir_all(&folder).unwrap();
+    let damaged = folder.join("notebook-damaged.ron");
+    std::fs::write(&damaged, "RecoveryFile(format: 1, original: None, saved_").unwrap();
+    let newer = folder.join("notebook-newer.ron");
+    std::fs::write(&newer, "RecoveryFile(format: 9)").unwrap();
+
+    let start = || {
+        let app = BriefingApp::new(AppDirs::under(&home), ScriptedPicker::new(vec![], 0), None);
+        let mut h = harness(app);
+        h.run_steps(2);
+        h
+    };
+    let mut h = start();
+    let Some(Modal::Recover { items, unreadable }) = h.state().modal().cloned() else {
+        panic!("the recovery prompt lists unreadable files");
+    };
+    assert!(items.is_empty());
+    assert_eq!(unreadable.len(), 2);
+    h.get_by_label(&damaged.display().to_string());
+    h.get_by_label_contains("not a valid notebook");
+    h.get_by_label_contains("written by a newer Briefing Notebook");
+
+    // Deciding later keeps both; the next start lists them again.
+    h.get_by_label("Decide later").click();
+    h.run_steps(2);
+    assert!(h.state().modal().is_none());
+    assert!(damaged.exists() && newer.exists());
+    drop(h);
+    let mut h = start();
+    assert!(matches!(h.state().modal(), Some(Modal::Recover { .. })));
+
+    // Removing one removes that file only, and the prompt stays for the other.
+    h.get_all_by_label("Remove file").next().unwrap().click();
+    h.run_steps(2);
+    assert!(!damaged.exists(), "the first listed (damaged) is removed");
+    assert!(newer.exists());
+    let Some(Modal::Recover { unreadable, .. }) = h.state().modal().cloned() else {
+        panic!("still asking about the other file");
+    };
+    assert_eq!(unreadable.len(), 1);
+}
+
+#[test]
 fn a_save_that_fails_keeps_the_changes_and_says_why() {
     let root = tempfile::tempdir().unwrap();
     let work = root.path().join("work");

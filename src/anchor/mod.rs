@@ -63,8 +63,9 @@ pub struct Anchorer<'a> {
     text: &'a str,
     index: &'a TextIndex,
     chars: OnceCell<Vec<char>>,
-    /// How far the last span found had moved (new start - old start).
-    shift: Cell<isize>,
+    /// How far the last span found had moved (new start - old start). i128 because both
+    /// starts may be any `usize` read from a file: their difference always fits.
+    shift: Cell<i128>,
 }
 
 impl<'a> Anchorer<'a> {
@@ -87,16 +88,20 @@ impl<'a> Anchorer<'a> {
         let found = self.locate_uncached(evidence);
         if found.status != AnchorStatus::Orphaned {
             // Edits shift the text after them: the next span is probably shifted alike.
-            self.shift
-                .set(found.start as isize - evidence.start as isize);
+            self.shift.set(found.start as i128 - evidence.start as i128);
         }
         found
     }
 
     /// Where the span probably is now: its old start plus the shift seen last.
     fn expected_start(&self, evidence: &Evidence) -> usize {
-        (evidence.start as isize + self.shift.get()).clamp(0, self.index.char_len() as isize)
-            as usize
+        let len = self.index.char_len();
+        // Exact in i128 (|shift| < 2^64), then clamped into the text, so no offset from
+        // a file can overflow or wrap here.
+        let expected = (evidence.start as i128)
+            .saturating_add(self.shift.get())
+            .clamp(0, len as i128);
+        usize::try_from(expected).unwrap_or(len)
     }
 
     fn locate_uncached(&self, evidence: &Evidence) -> Anchored {
@@ -120,8 +125,13 @@ impl<'a> Anchorer<'a> {
         // The quote near where it should be, when its context agrees completely; else the
         // best occurrence in the whole text.
         let expected = self.expected_start(evidence);
-        let from = index.byte_of(text, expected.saturating_sub(NEAR + len));
-        let to = index.byte_of(text, expected + NEAR + 2 * len);
+        let from = index.byte_of(text, expected.saturating_sub(NEAR.saturating_add(len)));
+        let to = index.byte_of(
+            text,
+            expected
+                .saturating_add(NEAR)
+                .saturating_add(len.saturating_mul(2)),
+        );
         let full_context = evidence.prefix.chars().count() + evidence.suffix.chars().count();
         let near = self.best_exact(evidence, from, to);
         let best = match near {
@@ -173,7 +183,10 @@ impl<'a> Anchorer<'a> {
         let myers = Myers::new(&pattern);
         let expected = self.expected_start(evidence);
         let near_from = expected.saturating_sub(NEAR + m).min(chars.len());
-        let near_to = (expected + NEAR + 2 * m).min(chars.len());
+        let near_to = expected
+            .saturating_add(NEAR)
+            .saturating_add(m.saturating_mul(2))
+            .min(chars.len());
         if let Some((near, _)) =
             self.best_in(&myers, &pattern, near_from, near_to, max_errors, evidence)
         {
@@ -360,14 +373,24 @@ pub fn reanchor(notebook: &mut Notebook) -> Vec<SpanReport> {
     for i in order {
         found[i] = Some(anchorer.locate(spans[i].1));
     }
+    let char_len = index.char_len();
     let reports: Vec<SpanReport> = spans
         .iter()
         .zip(found)
-        .map(|(&(item, evidence), anchored)| SpanReport {
-            item,
-            evidence: evidence.id,
-            anchored: anchored.unwrap_or_else(|| orphaned(evidence)),
-            quote: evidence.quote.clone(),
+        .map(|(&(item, evidence), anchored)| {
+            // The one guarantee the rest of the app relies on: a span that is not
+            // orphaned lies inside the text (offsets read from a file are never trusted).
+            let anchored = anchored
+                .filter(|a| {
+                    a.status == AnchorStatus::Orphaned || (a.start <= a.end && a.end <= char_len)
+                })
+                .unwrap_or_else(|| orphaned(evidence));
+            SpanReport {
+                item,
+                evidence: evidence.id,
+                anchored,
+                quote: evidence.quote.clone(),
+            }
         })
         .collect();
     for (evidence, report) in notebook.all_evidence_mut().zip(&reports) {
@@ -515,5 +538,76 @@ mod tests {
         assert_eq!(ev.quote, "“сказал”");
         assert_eq!(ev.prefix, "Лавров ");
         assert_eq!(ev.suffix, " — да");
+    }
+
+    #[test]
+    fn offsets_from_a_file_never_overflow_or_wrap() {
+        let index = TextIndex::new(TEXT);
+        let good = evidence_for(TEXT, &index, 1, 29, 35);
+        let huge = 1usize << (usize::BITS - 1);
+        let cases = [
+            (huge, huge + 6),
+            (usize::MAX, usize::MAX),
+            (usize::MAX - 2, usize::MAX),
+            (usize::MAX, 0),
+            (35, 29),
+            (0, usize::MAX),
+        ];
+        for (start, end) in cases {
+            let ev = Evidence {
+                start,
+                end,
+                ..good.clone()
+            };
+            let anchorer = Anchorer::new(TEXT, &index);
+            // Before and after a sane span, so the predicted shift takes every extreme.
+            for _ in 0..2 {
+                assert_eq!(anchorer.locate(&good).status, AnchorStatus::Exact);
+                let found = anchorer.locate(&ev);
+                assert_eq!(found.status, AnchorStatus::Moved, "{start}..{end}");
+                assert_eq!((found.start, found.end), (29, 35), "{start}..{end}");
+            }
+            // With the quote gone the span is orphaned and keeps what the file said.
+            let gone = Evidence {
+                quote: "Tashkent".into(),
+                ..ev.clone()
+            };
+            let found = anchorer.locate(&gone);
+            assert_eq!(found.status, AnchorStatus::Orphaned);
+            assert_eq!((found.start, found.end), (start, end));
+        }
+    }
+
+    #[test]
+    fn reanchor_leaves_no_unorphaned_span_outside_the_text() {
+        let mut nb = Notebook::new(crate::model::Article::new("T", TEXT));
+        let index = TextIndex::new(TEXT);
+        let id = nb.allocate_id();
+        crate::model::Edit::AddItem {
+            kind: crate::model::ItemKind::Actor,
+            id,
+            name: "Lavrov".into(),
+            evidence: None,
+        }
+        .apply(&mut nb)
+        .unwrap();
+        let mut ev = evidence_for(TEXT, &index, nb.allocate_id(), 29, 35);
+        ev.start = usize::MAX - 1;
+        ev.end = usize::MAX;
+        nb.actors[0].evidence.push(ev.clone());
+        ev.id = nb.allocate_id();
+        ev.quote = "not in the text".into();
+        nb.actors[0].evidence.push(ev);
+        let reports = reanchor(&mut nb);
+        let len = index.char_len();
+        for r in &reports {
+            let a = r.anchored;
+            assert!(
+                a.status == AnchorStatus::Orphaned || (a.start <= a.end && a.end <= len),
+                "{a:?}"
+            );
+        }
+        assert_eq!(reports[0].anchored.status, AnchorStatus::Moved);
+        assert_eq!(reports[1].anchored.status, AnchorStatus::Orphaned);
     }
 }

@@ -95,6 +95,11 @@ pub enum ExportError {
     /// The PDF writer failed.
     #[error("could not write the PDF: {0}")]
     Pdf(String),
+    /// The annotations could not be converted to JSON (a bug: nothing was written).
+    #[error(
+        "the evidence could not be converted to JSON ({0}); nothing was written, please report this"
+    )]
+    Serialise(String),
     /// The file could not be written.
     #[error("{0}")]
     Write(#[from] crate::storage::StorageError),
@@ -195,9 +200,8 @@ pub fn export(
             fit: None,
         }),
         Format::W3c => Ok(Exported {
-            bytes: serde_json::to_string_pretty(&annotations::w3c(notebook))
-                .unwrap_or_default()
-                .into_bytes(),
+            bytes: serde_json::to_vec_pretty(&annotations::w3c(notebook))
+                .map_err(|e| ExportError::Serialise(e.to_string()))?,
             fit: None,
         }),
         Format::Csv => Ok(Exported {

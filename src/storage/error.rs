@@ -64,4 +64,14 @@ pub enum StorageError {
         /// The file.
         path: PathBuf,
     },
+    /// The notebook could not be turned into text (a bug: plain data always serialises).
+    #[error(
+        "{path}: nothing was written: the notebook could not be converted to text ({message}); your changes are still open, please report this"
+    )]
+    Serialise {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// What the serialiser said.
+        message: String,
+    },
 }

@@ -5,6 +5,7 @@
 //! - 2: confidence levels on the bottom line and on each risk (moderate when missing);
 //!   dismissed actor suggestions (none when missing).
 
+use super::atomic::write_atomic_like;
 use super::{StorageError, write_atomic};
 use crate::anchor::{SpanReport, reanchor};
 use crate::model::{Id, Notebook, sha256_hex};
@@ -21,17 +22,20 @@ const MAX_NOTEBOOK_BYTES: u64 = 256 * 1024 * 1024;
 /// Every notebook file starts with this (after optional white space).
 const MAGIC: &str = "Notebook(";
 
-/// Serialises a notebook: the same notebook always gives the same bytes.
-pub fn to_ron(notebook: &Notebook) -> String {
+/// Serialises a notebook: the same notebook always gives the same bytes. `path` only
+/// names the file in the error (serialising plain data should never fail; if it does,
+/// nothing is written rather than an empty or partial file).
+pub fn to_ron(path: &Path, notebook: &Notebook) -> Result<String, StorageError> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_owned());
-    // Serialising plain data structs to a String cannot fail; an error would be a bug in
-    // the model's Serialize impls, so fall back to the compact form rather than panic.
-    ron::ser::to_string_pretty(notebook, config)
-        .or_else(|_| ron::ser::to_string(notebook))
-        .unwrap_or_default()
-        + "\n"
+    let mut text =
+        ron::ser::to_string_pretty(notebook, config).map_err(|e| StorageError::Serialise {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// Only the version number, read before the rest so old and new files can be told apart.
@@ -41,10 +45,9 @@ struct Probe {
     format: u32,
 }
 
-/// Parses and validates a notebook. `path` only names the file in errors.
-pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
-    let options = ron::Options::default().with_recursion_limit(64);
-    let parse_error = |e: ron::error::SpannedError| StorageError::Parse {
+/// How a RON error reads to the user: file, line, column, and what is wrong.
+pub(super) fn parse_error(path: &Path) -> impl Fn(ron::error::SpannedError) -> StorageError + '_ {
+    move |e| StorageError::Parse {
         path: path.to_path_buf(),
         line: e.span.start.line,
         column: e.span.start.col,
@@ -65,8 +68,18 @@ pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
             ),
             code => code.to_string(),
         },
-    };
-    let probe: Probe = options.from_str(text).map_err(parse_error)?;
+    }
+}
+
+/// The RON reader options for files from disk (a recursion limit: no stack overflow).
+pub(super) fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(64)
+}
+
+/// Parses a notebook without checking it (see [`admit`]).
+fn parse(path: &Path, text: &str) -> Result<Notebook, StorageError> {
+    let options = ron_options();
+    let probe: Probe = options.from_str(text).map_err(parse_error(path))?;
     if probe.format > CURRENT_FORMAT {
         return Err(StorageError::NewerFormat {
             path: path.to_path_buf(),
@@ -74,16 +87,46 @@ pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
             supported: CURRENT_FORMAT,
         });
     }
-    if probe.format == 0 {
+    options.from_str(text).map_err(parse_error(path))
+}
+
+/// Parses and validates a notebook. `path` only names the file in errors. Spans are not
+/// re-checked against the text: [`load_notebook`] does that.
+pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
+    accept(path, parse(path, text)?)
+}
+
+/// Format number, migration and consistency checks of a parsed notebook.
+fn accept(path: &Path, mut notebook: Notebook) -> Result<Notebook, StorageError> {
+    if notebook.format > CURRENT_FORMAT {
+        return Err(StorageError::NewerFormat {
+            path: path.to_path_buf(),
+            found: notebook.format,
+            supported: CURRENT_FORMAT,
+        });
+    }
+    if notebook.format == 0 {
         return Err(invalid(
             path,
             "format 0 does not exist; the file is damaged",
         ));
     }
-    let mut notebook: Notebook = options.from_str(text).map_err(parse_error)?;
     migrate(&mut notebook);
     validate(path, &mut notebook)?;
     Ok(notebook)
+}
+
+/// The one gate every notebook read from disk passes, opened or restored from a recovery
+/// file: format and consistency checks, then every span re-checked against the text, so
+/// afterwards a span that is not orphaned lies inside the text whatever offsets the file
+/// held.
+pub(super) fn admit(
+    path: &Path,
+    notebook: Notebook,
+) -> Result<(Notebook, Vec<SpanReport>), StorageError> {
+    let mut notebook = accept(path, notebook)?;
+    let reports = reanchor(&mut notebook);
+    Ok((notebook, reports))
 }
 
 /// Brings an older notebook up to [`CURRENT_FORMAT`], one version at a time.
@@ -96,7 +139,7 @@ fn migrate(notebook: &mut Notebook) {
     notebook.format = CURRENT_FORMAT;
 }
 
-fn invalid(path: &Path, problem: impl Into<String>) -> StorageError {
+pub(super) fn invalid(path: &Path, problem: impl Into<String>) -> StorageError {
     StorageError::Invalid {
         path: path.to_path_buf(),
         problem: problem.into(),
@@ -168,8 +211,9 @@ fn validate(path: &Path, nb: &mut Notebook) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Reads a notebook file, validates it and re-checks every evidence span against its text.
-pub fn load_notebook(path: &Path) -> Result<(Notebook, Vec<SpanReport>), StorageError> {
+/// A notebook-sized UTF-8 file's text (size limit, no BOM), for notebooks and recovery
+/// files alike.
+pub(super) fn read_text(path: &Path) -> Result<String, StorageError> {
     let io = |action: &'static str| {
         move |source: std::io::Error| StorageError::Io {
             path: path.to_path_buf(),
@@ -189,7 +233,7 @@ pub fn load_notebook(path: &Path) -> Result<(Notebook, Vec<SpanReport>), Storage
         ));
     }
     let bytes = std::fs::read(path).map_err(io("cannot read"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         invalid(
             path,
             format!(
@@ -198,9 +242,16 @@ pub fn load_notebook(path: &Path) -> Result<(Notebook, Vec<SpanReport>), Storage
             ),
         )
     })?;
-    let mut notebook = from_ron(path, text.strip_prefix('\u{feff}').unwrap_or(&text))?;
-    let reports = reanchor(&mut notebook);
-    Ok((notebook, reports))
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// Reads a notebook file, validates it and re-checks every evidence span against its text.
+pub fn load_notebook(path: &Path) -> Result<(Notebook, Vec<SpanReport>), StorageError> {
+    let text = read_text(path)?;
+    admit(path, parse(path, &text)?)
 }
 
 /// Saves a notebook atomically. Refuses to replace an existing file that is not a
@@ -211,7 +262,7 @@ pub fn save_notebook(path: &Path, notebook: &Notebook) -> Result<(), StorageErro
             path: path.to_path_buf(),
         });
     }
-    write_atomic(path, to_ron(notebook).as_bytes())
+    write_atomic(path, to_ron(path, notebook)?.as_bytes())
 }
 
 /// The backup kept beside a notebook: `name.ron.bak`.
@@ -231,7 +282,7 @@ pub fn save_notebook_with_backup(path: &Path, notebook: &Notebook) -> Result<(),
             source,
         })?;
         if !old.is_empty() {
-            write_atomic(&backup_path(path), &old)?;
+            write_atomic_like(&backup_path(path), &old, path)?;
         }
     }
     save_notebook(path, notebook)
@@ -275,6 +326,10 @@ mod tests {
     use super::*;
     use crate::model::{Article, Edit, ItemKind};
 
+    fn ron(nb: &Notebook) -> String {
+        to_ron(Path::new("t.ron"), nb).unwrap()
+    }
+
     fn sample() -> Notebook {
         let mut nb = Notebook::new(Article::new("Title", "Лавров said “hello” to Kabul."));
         let id = nb.allocate_id();
@@ -292,16 +347,16 @@ mod tests {
     #[test]
     fn round_trip_is_byte_identical() {
         let nb = sample();
-        let text = to_ron(&nb);
+        let text = ron(&nb);
         assert!(text.starts_with(MAGIC), "{text}");
         let back = from_ron(Path::new("x.ron"), &text).unwrap();
         assert_eq!(back, nb);
-        assert_eq!(to_ron(&back), text);
+        assert_eq!(ron(&back), text);
     }
 
     #[test]
     fn parse_errors_name_file_line_and_column() {
-        let text = to_ron(&sample()).replace("actors: [", "actors: [[[");
+        let text = ron(&sample()).replace("actors: [", "actors: [[[");
         let err = from_ron(Path::new("bad.ron"), &text)
             .unwrap_err()
             .to_string();
@@ -311,7 +366,7 @@ mod tests {
 
     #[test]
     fn newer_format_is_refused() {
-        let text = to_ron(&sample()).replacen("format: 2", "format: 99", 1);
+        let text = ron(&sample()).replacen("format: 2", "format: 99", 1);
         let err = from_ron(Path::new("new.ron"), &text).unwrap_err();
         assert!(
             matches!(err, StorageError::NewerFormat { found: 99, .. }),
@@ -323,7 +378,7 @@ mod tests {
     fn duplicate_ids_and_missing_actors_are_refused() {
         let mut nb = sample();
         nb.actors.push(nb.actors[0].clone());
-        let err = from_ron(Path::new("d.ron"), &to_ron(&nb))
+        let err = from_ron(Path::new("d.ron"), &ron(&nb))
             .unwrap_err()
             .to_string();
         assert!(err.contains("used twice"), "{err}");
@@ -339,7 +394,7 @@ mod tests {
         .apply(&mut nb)
         .unwrap();
         nb.stakes[0].holders.push(999);
-        let err = from_ron(Path::new("m.ron"), &to_ron(&nb))
+        let err = from_ron(Path::new("m.ron"), &ron(&nb))
             .unwrap_err()
             .to_string();
         assert!(err.contains("actor id 999"), "{err}");
@@ -363,12 +418,12 @@ mod tests {
         );
         assert!(nb.dismissed_suggestions.is_empty());
         assert_eq!(nb.actors.len(), 12, "nothing else changed");
-        assert!(to_ron(&nb).contains("format: 2,"));
+        assert!(ron(&nb).contains("format: 2,"));
     }
 
     #[test]
     fn unknown_fields_are_refused_not_dropped() {
-        let text = to_ron(&sample()).replacen("kind: Person,", "kind: Person, mood: \"calm\",", 1);
+        let text = ron(&sample()).replacen("kind: Person,", "kind: Person, mood: \"calm\",", 1);
         let err = from_ron(Path::new("n.ron"), &text).unwrap_err().to_string();
         assert!(err.contains("unknown field `mood`"), "{err}");
         assert!(err.contains("newer Briefing Notebook"), "{err}");
@@ -389,6 +444,27 @@ mod tests {
         save_notebook_with_backup(&path, &nb).unwrap();
         assert_eq!(std::fs::read(backup_path(&path)).unwrap(), first);
         assert_eq!(backup_path(&path).file_name().unwrap(), "n.ron.bak");
+    }
+
+    #[test]
+    fn a_save_writes_exactly_the_serialised_notebook() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.ron");
+        let nb = sample();
+        save_notebook(&path, &nb).unwrap();
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            written.starts_with(MAGIC),
+            "never an empty file: {written:?}"
+        );
+        assert_eq!(written, ron(&nb));
+        let err = StorageError::Serialise {
+            path: path.clone(),
+            message: "x".into(),
+        }
+        .to_string();
+        assert!(err.starts_with(&path.display().to_string()), "{err}");
+        assert!(err.contains("nothing was written"), "{err}");
     }
 
     #[test]

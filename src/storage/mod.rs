@@ -14,5 +14,8 @@ pub use format::{
     to_ron, write_export,
 };
 pub use paths::AppDirs;
-pub use recovery::{AutosavePolicy, Autosaver, Recoverable, RecoveryFile, RecoveryStore, when};
+pub use recovery::{
+    AutosavePolicy, Autosaver, Leftovers, Recoverable, RecoveryFile, RecoveryStore, Unreadable,
+    when,
+};
 pub use settings::Settings;

@@ -1,7 +1,9 @@
 //! Autosave and crash recovery: unsaved changes go to a recovery file in the per-user data
 //! folder, written off the UI thread; after a crash the next start offers them back.
 
+use super::format::{admit, invalid, parse_error, read_text, ron_options};
 use super::{StorageError, write_atomic};
+use crate::anchor::SpanReport;
 use crate::brief::Date;
 use crate::model::Notebook;
 use serde::{Deserialize, Serialize};
@@ -26,13 +28,51 @@ pub struct RecoveryFile {
     pub notebook: Notebook,
 }
 
+/// The wrapper format this build writes, and the highest it reads.
+const RECOVERY_FORMAT: u32 = 1;
+
+/// Only the wrapper's version number, read before the rest.
+#[derive(Deserialize)]
+#[serde(rename = "RecoveryFile")]
+struct Probe {
+    format: u32,
+}
+
 /// A recovery file found on start.
 #[derive(Clone, Debug)]
 pub struct Recoverable {
     /// The recovery file.
     pub file: PathBuf,
-    /// Its content.
+    /// Its content, the notebook checked exactly as an opened notebook is.
     pub content: RecoveryFile,
+    /// Every evidence span re-checked against the notebook's text.
+    pub reports: Vec<SpanReport>,
+}
+
+/// A recovery file that could not be read: shown to the user, never silently skipped
+/// (it may hold the only copy of someone's work).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// The recovery file (or the recovery folder, when that cannot be listed).
+    pub file: PathBuf,
+    /// Why, as one sentence naming the file.
+    pub problem: String,
+}
+
+/// What [`RecoveryStore::leftovers`] found.
+#[derive(Clone, Debug, Default)]
+pub struct Leftovers {
+    /// Recovery files that can be restored, newest first.
+    pub found: Vec<Recoverable>,
+    /// Recovery files that cannot be read, left on disk.
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl Leftovers {
+    /// True when there is nothing to tell the user.
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty() && self.unreadable.is_empty()
+    }
 }
 
 impl Recoverable {
@@ -113,7 +153,7 @@ impl RecoveryStore {
             source,
         })?;
         let content = RecoveryFile {
-            format: 1,
+            format: RECOVERY_FORMAT,
             original: original.map(Path::to_path_buf),
             saved_at: now_unix(),
             pid: std::process::id(),
@@ -121,9 +161,9 @@ impl RecoveryStore {
         };
         let text =
             ron::ser::to_string_pretty(&content, ron::ser::PrettyConfig::new().struct_names(true))
-                .map_err(|e| StorageError::Invalid {
+                .map_err(|e| StorageError::Serialise {
                     path: self.file(key),
-                    problem: e.to_string(),
+                    message: e.to_string(),
                 })?;
         write_atomic(&self.file(key), text.as_bytes())
     }
@@ -146,37 +186,92 @@ impl RecoveryStore {
     }
 
     /// Recovery files left by a crash: not another running window's, and not of a notebook
-    /// saved since (those are deleted). Damaged files are left alone and skipped.
-    pub fn leftovers(&self) -> Vec<Recoverable> {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return Vec::new();
+    /// saved since (those are deleted). Each notebook passes the same checks as a notebook
+    /// being opened; files that fail them are listed in `unreadable` and left on disk.
+    pub fn leftovers(&self) -> Leftovers {
+        let mut out = Leftovers::default();
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return out,
+            Err(source) => {
+                out.unreadable.push(Unreadable {
+                    file: self.dir.clone(),
+                    problem: StorageError::Io {
+                        path: self.dir.clone(),
+                        action: "cannot list the autosaved recovery files",
+                        source,
+                    }
+                    .to_string(),
+                });
+                return out;
+            }
         };
-        let mut found = Vec::new();
         for entry in entries.flatten() {
             let file = entry.path();
             if file.extension().and_then(|e| e.to_str()) != Some("ron") {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(&file) else {
-                continue;
-            };
-            let Ok(content) = ron::Options::default()
-                .with_recursion_limit(64)
-                .from_str::<RecoveryFile>(&text)
-            else {
-                continue;
-            };
-            if content.pid != std::process::id() && process_alive(content.pid) {
-                continue;
+            match self.read(&file) {
+                Ok(Some(found)) => out.found.push(found),
+                Ok(None) => {}
+                Err(e) => out.unreadable.push(Unreadable {
+                    file,
+                    problem: e.to_string(),
+                }),
             }
-            if saved_since(&content) {
-                self.remove_file(&file);
-                continue;
-            }
-            found.push(Recoverable { file, content });
         }
-        found.sort_by_key(|r| std::cmp::Reverse(r.content.saved_at));
-        found
+        out.found
+            .sort_by_key(|r| std::cmp::Reverse(r.content.saved_at));
+        out.unreadable.sort_by(|a, b| a.file.cmp(&b.file));
+        out
+    }
+
+    /// One recovery file: `None` when it is not a crash's (another live window's, or its
+    /// notebook was saved since, in which case it is removed).
+    fn read(&self, file: &Path) -> Result<Option<Recoverable>, StorageError> {
+        let text = read_text(file)?;
+        // The version first, so a newer file says so rather than failing on its fields.
+        let probe: Probe = ron_options().from_str(&text).map_err(parse_error(file))?;
+        if probe.format > RECOVERY_FORMAT {
+            return Err(StorageError::NewerFormat {
+                path: file.to_path_buf(),
+                found: probe.format,
+                supported: RECOVERY_FORMAT,
+            });
+        }
+        let content: RecoveryFile = ron_options().from_str(&text).map_err(parse_error(file))?;
+        if content.format == 0 {
+            return Err(invalid(
+                file,
+                "format 0 does not exist; the file is damaged",
+            ));
+        }
+        if content.pid != std::process::id() && process_alive(content.pid) {
+            return Ok(None);
+        }
+        if saved_since(&content) {
+            self.remove_file(file);
+            return Ok(None);
+        }
+        let RecoveryFile {
+            format,
+            original,
+            saved_at,
+            pid,
+            notebook,
+        } = content;
+        let (notebook, reports) = admit(file, notebook)?;
+        Ok(Some(Recoverable {
+            file: file.to_path_buf(),
+            content: RecoveryFile {
+                format,
+                original,
+                saved_at,
+                pid,
+                notebook,
+            },
+            reports,
+        }))
     }
 }
 
@@ -229,6 +324,17 @@ impl AutosavePolicy {
         let by_age = self.max_wait.saturating_sub(since_first_pending);
         by_quiet.min(by_age)
     }
+
+    /// How long to wait before trying again after `failures` autosaves in a row failed:
+    /// the quiet delay, doubling with each failure, never more than `max_wait` (a full
+    /// disk or a gone folder is not hammered, yet work is retried within `max_wait`).
+    pub fn retry_in(&self, failures: u32) -> Duration {
+        if failures == 0 {
+            return Duration::ZERO;
+        }
+        let doubling = 2u32.saturating_pow(failures.saturating_sub(1).min(16));
+        self.delay.saturating_mul(doubling).min(self.max_wait)
+    }
 }
 
 enum Job {
@@ -258,15 +364,21 @@ impl Autosaver {
                         key,
                         original,
                         notebook,
-                    } => store
-                        .write(&key, original.as_deref(), &notebook)
-                        .map_err(|e| e.to_string()),
+                    } => Some(
+                        store
+                            .write(&key, original.as_deref(), &notebook)
+                            .map_err(|e| e.to_string()),
+                    ),
                     Job::Remove(key) => {
                         store.remove(&key);
-                        Ok(())
+                        None
                     }
                 };
-                if done_tx.send(result).is_err() {
+                // Only writes report back: a removal that fails leaves a file the next
+                // start drops or offers, which loses nothing.
+                if let Some(result) = result
+                    && done_tx.send(result).is_err()
+                {
                     break;
                 }
             }
@@ -288,12 +400,12 @@ impl Autosaver {
         let _ = self.tx.send(Job::Remove(key.to_owned()));
     }
 
-    /// The next finished job's result, if one finished.
+    /// The next finished autosave's result, if one finished (removals do not report).
     pub fn poll(&self) -> Option<Result<(), String>> {
         self.done.try_recv().ok()
     }
 
-    /// Waits for the next finished job (tests).
+    /// Waits for the next finished autosave (tests).
     pub fn wait(&self, timeout: Duration) -> Option<Result<(), String>> {
         self.done.recv_timeout(timeout).ok()
     }
@@ -303,6 +415,7 @@ impl Autosaver {
 mod tests {
     use super::*;
     use crate::model::Article;
+    use crate::storage::to_ron;
 
     #[test]
     fn policy_waits_for_a_pause_but_not_forever() {
@@ -323,14 +436,22 @@ mod tests {
         saver.save("untitled-x", None, &nb);
         assert_eq!(saver.wait(Duration::from_secs(5)), Some(Ok(())));
         // Written by this process: the next start (another pid) would offer it.
-        let mut found = store.leftovers();
+        let mut found = store.leftovers().found;
         assert_eq!(found.len(), 1);
         let r = found.remove(0);
         assert_eq!(r.content.notebook, nb);
         assert!(r.describe().contains("“Kabul”"), "{}", r.describe());
         saver.remove("untitled-x");
+        // Jobs run in order: once a later write is done, the removal is too.
+        saver.save("other", None, &nb);
         assert_eq!(saver.wait(Duration::from_secs(5)), Some(Ok(())));
-        assert!(store.leftovers().is_empty());
+        let left: Vec<PathBuf> = store
+            .leftovers()
+            .found
+            .into_iter()
+            .map(|r| r.file)
+            .collect();
+        assert_eq!(left, [store.file("other")]);
     }
 
     #[test]
@@ -362,6 +483,127 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// A recovery file as a crashed process (pid 0 is never a live other window) left it.
+    fn write_crashed(store: &RecoveryStore, key: &str, nb: &Notebook) -> PathBuf {
+        store.write(key, None, nb).unwrap();
+        let file = store.file(key);
+        let text = std::fs::read_to_string(&file).unwrap();
+        let text = text
+            .lines()
+            .map(|l| {
+                if l.trim_start().starts_with("pid:") {
+                    "    pid: 0,".to_owned()
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(&file, text).unwrap();
+        file
+    }
+
+    #[test]
+    fn unreadable_recovery_files_are_listed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().join("recovery"));
+        let good = write_crashed(&store, "good", &Notebook::new(Article::new("K", "Text.")));
+        let garbage = store.file("garbage");
+        std::fs::write(&garbage, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+        let truncated = store.file("truncated");
+        let whole = std::fs::read_to_string(&good).unwrap();
+        std::fs::write(&truncated, &whole[..whole.len() / 2]).unwrap();
+        let newer = store.file("newer");
+        std::fs::write(&newer, whole.replacen("format: 1,", "format: 7,", 1)).unwrap();
+
+        let found = store.leftovers();
+        assert_eq!(found.found.len(), 1);
+        assert_eq!(found.found[0].file, good);
+        let files: Vec<&Path> = found.unreadable.iter().map(|u| u.file.as_path()).collect();
+        assert_eq!(files, [&garbage, &newer, &truncated]);
+        for u in &found.unreadable {
+            assert!(
+                u.problem.contains(&u.file.display().to_string()),
+                "names the file: {}",
+                u.problem
+            );
+            assert!(u.file.exists(), "left on disk for the user to decide");
+        }
+        assert!(found.unreadable[1].problem.contains("newer"), "{found:?}");
+    }
+
+    #[test]
+    fn a_recovered_notebook_is_checked_exactly_as_an_opened_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().join("recovery"));
+        let text = "Lavrov met Jeenbekov in Bishkek.";
+        let mut nb = Notebook::new(Article::new("T", text));
+        let id = nb.allocate_id();
+        crate::model::Edit::AddItem {
+            kind: crate::model::ItemKind::Actor,
+            id,
+            name: "Lavrov".into(),
+            evidence: None,
+        }
+        .apply(&mut nb)
+        .unwrap();
+        let index = crate::model::TextIndex::new(text);
+        let mut ev = crate::anchor::evidence_for(text, &index, nb.allocate_id(), 0, 6);
+        // Offsets no text has, with the quote still present.
+        ev.start = 1 << (usize::BITS - 1);
+        ev.end = usize::MAX;
+        nb.actors[0].evidence.push(ev);
+
+        // The same notebook as a notebook file and as a recovery file.
+        let notebook_file = dir.path().join("n.ron");
+        std::fs::write(&notebook_file, to_ron(&notebook_file, &nb).unwrap()).unwrap();
+        let (opened, opened_reports) = crate::storage::load_notebook(&notebook_file).unwrap();
+        let file = write_crashed(&store, "offsets", &nb);
+        let found = store.leftovers();
+        assert!(found.unreadable.is_empty(), "{:?}", found.unreadable);
+        let r = &found.found[0];
+        assert_eq!(r.file, file);
+        assert_eq!(r.content.notebook, opened);
+        assert_eq!(r.reports, opened_reports);
+        assert_eq!(
+            r.reports[0].anchored.status,
+            crate::model::AnchorStatus::Moved
+        );
+        assert_eq!(
+            (r.reports[0].anchored.start, r.reports[0].anchored.end),
+            (0, 6)
+        );
+
+        // What opening refuses, restoring refuses too, with the same sentence.
+        nb.actors.push(nb.actors[0].clone());
+        std::fs::write(&notebook_file, to_ron(&notebook_file, &nb).unwrap()).unwrap();
+        let opened = crate::storage::load_notebook(&notebook_file)
+            .unwrap_err()
+            .to_string();
+        write_crashed(&store, "offsets", &nb);
+        let found = store.leftovers();
+        assert!(found.found.is_empty());
+        let problem = &found.unreadable[0].problem;
+        assert!(opened.contains("used twice"), "{opened}");
+        assert_eq!(
+            problem.replace(&file.display().to_string(), "F"),
+            opened.replace(&notebook_file.display().to_string(), "F")
+        );
+    }
+
+    #[test]
+    fn failed_autosaves_are_retried_with_backoff() {
+        let p = AutosavePolicy::default();
+        let s = Duration::from_secs;
+        assert_eq!(p.retry_in(0), s(0));
+        assert_eq!(p.retry_in(1), s(3));
+        assert_eq!(p.retry_in(2), s(6));
+        assert_eq!(p.retry_in(3), s(12));
+        assert_eq!(p.retry_in(4), s(24));
+        assert_eq!(p.retry_in(5), s(30), "never longer than max_wait");
+        assert_eq!(p.retry_in(u32::MAX), s(30));
     }
 
     #[test]

@@ -18,8 +18,8 @@ use crate::import::{ArticleFormat, import_bytes, import_file};
 use crate::mentions::{Mention, find_mentions};
 use crate::model::{AnchorStatus, Document, Edit, ItemKind, ItemRef, Notebook, TextIndex};
 use crate::storage::{
-    AppDirs, Recoverable, RecoveryStore, Settings, load_notebook, save_notebook_with_backup,
-    write_export,
+    AppDirs, Leftovers, Recoverable, RecoveryStore, Settings, Unreadable, load_notebook,
+    save_notebook_with_backup, write_export,
 };
 use eframe::egui::{self, RichText, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
@@ -75,6 +75,8 @@ pub struct BriefingApp {
     autosave: Autosave,
     /// Recovery files found on start, not yet restored or discarded.
     leftovers: Vec<Recoverable>,
+    /// Recovery files found on start that cannot be read, not yet removed.
+    unreadable: Vec<Unreadable>,
     ctx: Option<egui::Context>,
 }
 
@@ -83,7 +85,10 @@ impl BriefingApp {
     pub fn new(dirs: AppDirs, picker: impl FilePicker, open: Option<PathBuf>) -> Self {
         let (settings, settings_note) = Settings::load(&dirs.settings_file());
         let recovery = RecoveryStore::new(dirs.recovery());
-        let leftovers = recovery.leftovers();
+        let Leftovers {
+            found: leftovers,
+            unreadable,
+        } = recovery.leftovers();
         let mut app = Self {
             doc: Document::saved(sample_notebook()),
             path: None,
@@ -119,6 +124,7 @@ impl BriefingApp {
             fonts_installed: false,
             autosave: Autosave::new(recovery, None),
             leftovers,
+            unreadable,
             ctx: None,
         };
         app.reset_view();
@@ -130,7 +136,7 @@ impl BriefingApp {
         if let Some(note) = settings_note {
             app.status = note;
         }
-        if !app.leftovers.is_empty() && app.modal.is_none() {
+        if app.has_leftovers() && app.modal.is_none() {
             app.modal = Some(app.recover_modal());
         }
         app
@@ -177,12 +183,22 @@ impl BriefingApp {
         }
     }
 
+    /// True while recovery files found on start wait for an answer.
+    fn has_leftovers(&self) -> bool {
+        !self.leftovers.is_empty() || !self.unreadable.is_empty()
+    }
+
     fn recover_modal(&self) -> Modal {
         Modal::Recover {
             items: self
                 .leftovers
                 .iter()
                 .map(|r| (r.file.clone(), r.describe()))
+                .collect(),
+            unreadable: self
+                .unreadable
+                .iter()
+                .map(|u| (u.file.clone(), u.problem.clone()))
                 .collect(),
         }
     }
@@ -194,9 +210,9 @@ impl BriefingApp {
         };
         let recovered = self.leftovers.remove(i);
         self.autosave.switch_to(None);
-        let mut notebook = recovered.content.notebook;
-        let reports = crate::anchor::reanchor(&mut notebook);
-        self.doc = Document::unsaved(notebook);
+        // Checked and re-anchored when found, by the same gate as an opened notebook.
+        let reports = recovered.reports;
+        self.doc = Document::unsaved(recovered.content.notebook);
         self.path = recovered.content.original;
         if let Some(key) = RecoveryStore::key_of(&recovered.file) {
             self.autosave.adopt(key);
@@ -313,6 +329,11 @@ impl BriefingApp {
                 self.scroll_to_focus = true;
             }
             Command::Reveal { start, end } => {
+                // An orphaned span keeps whatever offsets its file had: show what of it
+                // lies in the text, never arithmetic on the raw numbers.
+                let len = self.doc.notebook().article.char_len();
+                let end = end.min(len);
+                let start = start.min(end);
                 self.article.reveal(start);
                 self.flash = Some((start, end, self.now()));
             }
@@ -875,7 +896,7 @@ impl BriefingApp {
             }
             ModalAnswer::Restore(file) => {
                 self.restore(&file);
-                if !self.leftovers.is_empty() {
+                if self.has_leftovers() {
                     self.modal = Some(self.recover_modal());
                 }
             }
@@ -884,7 +905,11 @@ impl BriefingApp {
                     let gone = self.leftovers.remove(i);
                     RecoveryStore::new(self.dirs.recovery()).remove_file(&gone.file);
                 }
-                if !self.leftovers.is_empty() {
+                if let Some(i) = self.unreadable.iter().position(|u| u.file == file) {
+                    let gone = self.unreadable.remove(i);
+                    RecoveryStore::new(self.dirs.recovery()).remove_file(&gone.file);
+                }
+                if self.has_leftovers() {
                     self.modal = Some(self.recover_modal());
                 }
             }
@@ -993,12 +1018,12 @@ impl BriefingApp {
             self.apply(cmd);
         }
         let now = ctx.input(|i| i.time);
-        let (due, error) = self.autosave.tick(now, &self.doc, self.path.as_deref());
+        let (due, note) = self.autosave.tick(now, &self.doc, self.path.as_deref());
         if let Some(due) = due {
             ctx.request_repaint_after(due);
         }
-        if let Some(error) = error {
-            self.status = format!("Autosave failed: {error}");
+        if let Some(note) = note {
+            self.status = note;
         }
         self.update_title(&ctx);
         if self.close_now {

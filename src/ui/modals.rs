@@ -26,6 +26,8 @@ pub enum Modal {
     Recover {
         /// Recovery file and what it is.
         items: Vec<(std::path::PathBuf, String)>,
+        /// Recovery files that cannot be read, and why: remove or keep each.
+        unreadable: Vec<(std::path::PathBuf, String)>,
     },
     /// The article's text, being corrected by hand.
     EditArticle {
@@ -123,10 +125,12 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                     }
                 }
             }
-            Modal::Recover { items } => {
+            Modal::Recover { items, unreadable } => {
                 ui.heading("Recover unsaved work?");
-                ui.label("Briefing Notebook did not close normally. These changes were autosaved:");
-                ui.add_space(6.0);
+                if !items.is_empty() {
+                    ui.label("Briefing Notebook did not close normally. These changes were autosaved:");
+                    ui.add_space(6.0);
+                }
                 for (file, description) in items.iter() {
                     ui.label(description.as_str());
                     ui.horizontal(|ui| {
@@ -137,6 +141,23 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                             answer = Some(ModalAnswer::DiscardRecovery(file.clone()));
                         }
                     });
+                    ui.add_space(4.0);
+                }
+                if !unreadable.is_empty() {
+                    ui.add_space(6.0);
+                    ui.label("These autosaved files cannot be read (kept until you remove them; a newer version of the app may open them):");
+                    ui.add_space(4.0);
+                }
+                for (file, problem) in unreadable.iter() {
+                    ui.label(file.display().to_string());
+                    ui.weak(problem.as_str());
+                    if ui
+                        .button("Remove file")
+                        .on_hover_text("Delete this autosaved file for good")
+                        .clicked()
+                    {
+                        answer = Some(ModalAnswer::DiscardRecovery(file.clone()));
+                    }
                     ui.add_space(4.0);
                 }
                 if ui.button("Decide later").on_hover_text("Keep them; you will be asked again next time").clicked() {
