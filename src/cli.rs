@@ -46,7 +46,7 @@ fn output(result: std::io::Result<()>) -> Result<(), String> {
     name = "briefing-notebook",
     version,
     about = "Annotate an article's actors, stakes and risks with evidence; export a one-page brief.",
-    long_about = "Annotate an article's actors, stakes and risks with evidence; export a one-page brief.\n\nWith no subcommand, opens the app (on PATH if given: an article or a notebook).",
+    long_about = "Annotate an article's actors, stakes and risks with evidence; export a one-page brief.\n\nWith no subcommand, opens the app (on PATH if given: an article or a notebook).\n\nArticles: plain text (.txt), Markdown (.md), saved web pages (.html, .htm) and PDF reports (.pdf). Notebooks: .ron.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {

@@ -120,7 +120,10 @@ fn mention_navigator(
         }
         match current {
             Some(i) => ui.label(format!("{} of {count}", i + 1)),
-            None => ui.label(format!("{count} mentions")),
+            None => ui.label(match count {
+                1 => "1 mention".to_owned(),
+                n => format!("{n} mentions"),
+            }),
         };
         if ui
             .add_enabled(
