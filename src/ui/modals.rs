@@ -95,15 +95,23 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                 ui.heading(purpose.title());
                 ui.label(note.as_str());
                 let label = ui.label("Path:");
-                let edit = ui
-                    .add(
-                        TextEdit::singleline(text)
-                            .id_salt("typed-path")
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
+                let mut shown = TextEdit::singleline(text)
+                    .id_salt("typed-path")
+                    .desired_width(f32::INFINITY)
+                    .show(ui);
+                let edit = shown.response.response.clone().labelled_by(label.id);
                 if !edit.has_focus() && !edit.lost_focus() {
                     edit.request_focus();
+                    // The suggested path starts selected, so typing replaces it.
+                    let chars = text.chars().count();
+                    shown
+                        .state
+                        .cursor
+                        .set_char_range(Some(egui::text::CCursorRange::two(
+                            egui::text::CCursor::new(0),
+                            egui::text::CCursor::new(chars),
+                        )));
+                    shown.state.store(ui.ctx(), edit.id);
                 }
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 ui.horizontal(|ui| {
