@@ -291,7 +291,7 @@ mod tests {
     }
 
     #[test]
-    fn a_page_without_paragraphs_still_gives_its_text() {
+    fn a_page_without_paragraph_elements_keeps_its_title_and_yields_no_paragraphs() {
         let page = parse(
             "<html><head><title>Note</title></head><body><div>Just a line of text here.</div></body></html>",
         );
