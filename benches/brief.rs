@@ -5,9 +5,9 @@
 //!
 //! Prints median and spread over many runs; targets from the issue are shown beside them.
 
-use briefing_notebook::brief::Date;
-use briefing_notebook::export::{Format, Paper, export};
-use briefing_notebook::storage::load_notebook;
+use briefing_core::brief::Date;
+use briefing_core::export::{Format, Paper, export};
+use briefing_core::storage::load_notebook;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};

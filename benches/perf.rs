@@ -8,17 +8,18 @@
 //! 50 MB article (time and peak memory) and peak memory after paging through a whole 10 MB
 //! article with Page Down (each in a fresh process, so nothing else counts).
 
+#[path = "../crates/core/benches/support/mod.rs"]
 mod support;
 
-use briefing_notebook::brief::Date;
-use briefing_notebook::export::{Format, Paper, export};
-use briefing_notebook::mentions::find_mentions;
-use briefing_notebook::model::{ItemKind, ItemRef};
-use briefing_notebook::storage::{AppDirs, load_notebook, save_notebook, to_ron};
-use briefing_notebook::ui::BriefingApp;
-use briefing_notebook::ui::command::Command;
-use briefing_notebook::ui::file_dialog::{FilePicker, PickRequest};
-use eframe::egui::{
+use briefing_core::brief::Date;
+use briefing_core::export::{Format, Paper, export};
+use briefing_core::mentions::find_mentions;
+use briefing_core::model::{ItemKind, ItemRef};
+use briefing_core::storage::{AppDirs, load_notebook, save_notebook, to_ron};
+use briefing_ui::BriefingApp;
+use briefing_ui::command::Command;
+use briefing_ui::file_dialog::{FilePicker, PickRequest};
+use egui::{
     self, Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, PointerButton, Pos2, RawInput,
     Rect, TouchPhase, ViewportId, vec2,
 };
@@ -47,7 +48,7 @@ impl Window {
     fn open(home: &Path, notebook: &Path) -> Self {
         let ctx = egui::Context::default();
         // As the real window does before its first frame.
-        briefing_notebook::ui::fonts::install(&ctx);
+        briefing_ui::fonts::install(&ctx);
         // The scroll bars fade in over 0.1 s; that animation asks for repaints without any
         // work pending, so "settled" would otherwise mean "the fade has finished".
         ctx.all_styles_mut(|style| style.animation_time = 0.0);
@@ -222,7 +223,7 @@ fn rss_child(path: &Path, home: &Path) {
 /// peak RSS.
 fn import_child(path: &Path) {
     let t = Instant::now();
-    let article = briefing_notebook::import::import_file(path).expect("imports");
+    let article = briefing_core::import::import_file(path).expect("imports");
     let ms = t.elapsed().as_secs_f64() * 1000.0;
     assert!(article.text.len() > 40 * MB);
     println!("{ms} {}", peak_rss_mb());
@@ -380,7 +381,7 @@ fn main() {
             text.len()
         );
         let t = Instant::now();
-        briefing_notebook::storage::write_atomic(&dir.path().join("raw.ron"), text.as_bytes())
+        briefing_core::storage::write_atomic(&dir.path().join("raw.ron"), text.as_bytes())
             .expect("writes");
         eprintln!("write_atomic {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
     }
@@ -465,7 +466,7 @@ fn main() {
     let rss = paged.first().copied().unwrap_or(f64::NAN);
     let held = paged.get(1).copied().unwrap_or(f64::NAN) / MB as f64;
     let pages = paged.get(2).copied().unwrap_or(f64::NAN);
-    let budget = briefing_notebook::ui::article_view::DEFAULT_LAYOUT_BUDGET as f64 / MB as f64;
+    let budget = briefing_ui::article_view::DEFAULT_LAYOUT_BUDGET as f64 / MB as f64;
     rows.push(Row {
         name: format!(
             "peak memory (RSS) after paging through a whole 10 MB article ({pages:.0} × Page Down)"

@@ -1,12 +1,12 @@
 //! The headless command line: every subcommand works with no display.
 
-use crate::anchor::SpanReport;
-use crate::brief::{Date, today};
-use crate::checks::{Place, review};
-use crate::export::{Format, Paper, default_output, export};
-use crate::import::import_file;
-use crate::model::{AnchorStatus, Notebook};
-use crate::storage::{load_notebook, save_notebook};
+use briefing_core::anchor::SpanReport;
+use briefing_core::brief::{Date, today};
+use briefing_core::checks::{Place, review};
+use briefing_core::export::{Format, Paper, default_output, export};
+use briefing_core::import::import_file;
+use briefing_core::model::{AnchorStatus, Notebook};
+use briefing_core::storage::{load_notebook, save_notebook};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -222,7 +222,7 @@ fn export_brief(
     let output = output.unwrap_or_else(|| default_output(path, format));
     let exported = export(&notebook, format, paper, date.unwrap_or_else(today))
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    crate::storage::write_export(&output, &exported.bytes).map_err(|e| e.to_string())?;
+    briefing_core::storage::write_export(&output, &exported.bytes).map_err(|e| e.to_string())?;
     match &exported.fit {
         Some(fit) => say!("{}: {}, {}", output.display(), paper.label(), fit.summary()),
         None => say!("{}", output.display()),
@@ -240,7 +240,7 @@ fn suggest(path: &Path, json: bool) -> Result<(), String> {
     } else {
         (import_file(path).map_err(|e| e.to_string())?, Vec::new())
     };
-    let suggestions = crate::suggest::suggest(&article, &dismissed);
+    let suggestions = briefing_core::suggest::suggest(&article, &dismissed);
     if json {
         let list: Vec<serde_json::Value> = suggestions
             .iter()
@@ -273,7 +273,7 @@ fn suggest(path: &Path, json: bool) -> Result<(), String> {
 }
 
 /// The kind as a lower-case word for JSON ("person", "armed group"...).
-fn kind_name(kind: crate::model::ActorKind) -> String {
+fn kind_name(kind: briefing_core::model::ActorKind) -> String {
     kind.label().to_lowercase()
 }
 
@@ -290,9 +290,10 @@ fn update_article(
     article.source = article.source.or_else(|| old.source.clone());
     article.url = article.url.or_else(|| old.url.clone());
     article.published = article.published.or_else(|| old.published.clone());
-    let (updated, reports) = crate::anchor::replace_article(&notebook, article);
+    let (updated, reports) = briefing_core::anchor::replace_article(&notebook, article);
     if !dry_run {
-        crate::storage::save_notebook_with_backup(path, &updated).map_err(|e| e.to_string())?;
+        briefing_core::storage::save_notebook_with_backup(path, &updated)
+            .map_err(|e| e.to_string())?;
     }
     if json {
         say!("{}", check_json(&updated, &reports));

@@ -1,7 +1,15 @@
 //! `briefing-notebook`: the desktop app with no subcommand, headless work with one.
 
-use briefing_notebook::cli::{self, Cli};
+// Nothing that can fail at run time may panic: handle it and say what went wrong.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![forbid(unsafe_code)]
+
+mod cli;
+mod desktop;
+mod window;
+
 use clap::Parser;
+use cli::Cli;
 use std::process::ExitCode;
 
 /// One line on stderr; unlike `eprintln!`, never panics when stderr cannot be written.
@@ -20,7 +28,6 @@ fn main() -> ExitCode {
     }
 }
 
-#[cfg(feature = "gui")]
 fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
     let has_display = ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
         .iter()
@@ -31,17 +38,11 @@ fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    match briefing_notebook::ui::run(path) {
+    match window::run(path) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             complain!("briefing-notebook: cannot open the window: {e}");
             ExitCode::FAILURE
         }
     }
-}
-
-#[cfg(not(feature = "gui"))]
-fn open_app(_path: Option<std::path::PathBuf>) -> ExitCode {
-    complain!("briefing-notebook: built without the `gui` feature; use a subcommand (see --help)");
-    ExitCode::FAILURE
 }

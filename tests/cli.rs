@@ -74,7 +74,7 @@ fn check_json_reports_counts_and_every_span_of_the_worked_example() {
 
 #[test]
 fn every_item_of_the_worked_example_has_evidence() {
-    let (nb, _) = briefing_notebook::storage::load_notebook(Path::new(WORKED_EXAMPLE)).unwrap();
+    let (nb, _) = briefing_core::storage::load_notebook(Path::new(WORKED_EXAMPLE)).unwrap();
     assert!(!nb.brief.bottom_line.is_empty());
     for a in &nb.actors {
         assert!(!a.evidence.is_empty(), "actor {}", a.name);
@@ -90,7 +90,7 @@ fn every_item_of_the_worked_example_has_evidence() {
         );
     }
     // Saving it again gives the very same bytes.
-    let again = briefing_notebook::storage::to_ron(Path::new(WORKED_EXAMPLE), &nb).unwrap();
+    let again = briefing_core::storage::to_ron(Path::new(WORKED_EXAMPLE), &nb).unwrap();
     assert_eq!(again, std::fs::read_to_string(WORKED_EXAMPLE).unwrap());
 }
 
@@ -105,11 +105,11 @@ fn check_json_lists_the_reviewers_findings() {
     // Four sentences, with abbreviations that must not count.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("long.ron");
-    let (mut nb, _) = briefing_notebook::storage::load_notebook(Path::new(WORKED_EXAMPLE)).unwrap();
+    let (mut nb, _) = briefing_core::storage::load_notebook(Path::new(WORKED_EXAMPLE)).unwrap();
     nb.brief.bottom_line = "Russia is using the tour to gain influence. The U.S. seeks an exit. \
         Gen. Miller met Mr. Khalilzad on Jan. 5. Kabul is likely to stay excluded."
         .into();
-    briefing_notebook::storage::save_notebook(&path, &nb).unwrap();
+    briefing_core::storage::save_notebook(&path, &nb).unwrap();
     let o = run(&["check", path.to_str().unwrap(), "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -460,7 +460,7 @@ fn new_takes_a_saved_web_page_with_its_metadata() {
     let out = dir.path().join("page.ron");
     let o = run(&["new", page, "-o", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let (nb, _) = briefing_notebook::storage::load_notebook(&out).unwrap();
+    let (nb, _) = briefing_core::storage::load_notebook(&out).unwrap();
     assert_eq!(
         nb.article.title,
         "Lavrov Tours Central Asia as Afghan Talks Split"

@@ -7,8 +7,8 @@
 //! `BRIEFING_CRASH_CHILD_PATH` is set, so no test passes by returning early and
 //! `--include-ignored` has nothing to skip.
 
-use briefing_notebook::model::{Article, Notebook};
-use briefing_notebook::storage::{backup_path, from_ron, save_notebook_with_backup};
+use briefing_core::model::{Article, Notebook};
+use briefing_core::storage::{backup_path, from_ron, save_notebook_with_backup};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;

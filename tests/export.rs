@@ -4,10 +4,10 @@
 //! pdffonts, pdftotext), which `.ci/run` installs and runs with `--include-ignored`. The
 //! HTML brief is printed by a real browser (headless Chromium) in an ignored test too.
 
-use briefing_notebook::brief::Date;
-use briefing_notebook::export::{ExportError, Format, Paper, export};
-use briefing_notebook::model::{Article, Edit, ItemKind, Notebook};
-use briefing_notebook::storage::load_notebook;
+use briefing_core::brief::Date;
+use briefing_core::export::{ExportError, Format, Paper, export};
+use briefing_core::model::{Article, Edit, ItemKind, Notebook};
+use briefing_core::storage::load_notebook;
 use std::path::Path;
 use std::process::Command;
 
@@ -301,7 +301,7 @@ fn stuffed(risks: usize) -> Notebook {
         .apply(&mut nb)
         .unwrap();
         Edit::SetText(
-            briefing_notebook::model::TextField::RiskDetail(id),
+            briefing_core::model::TextField::RiskDetail(id),
             "A detail sentence that explains how this risk would unfold and why it matters to the reader.".into(),
         )
         .apply(&mut nb)
@@ -359,7 +359,7 @@ fn far_too_much_content_never_gives_two_pages_by_poppler() {
 fn characters_the_fonts_cannot_draw_are_reported_not_dropped() {
     let mut nb = worked_example();
     Edit::SetText(
-        briefing_notebook::model::TextField::BottomLine,
+        briefing_core::model::TextField::BottomLine,
         "Talks stall 😀 in 北京.".into(),
     )
     .apply(&mut nb)

@@ -2,8 +2,8 @@
 //! (krilla), as a two-column, two-page report with running header and page numbers, and
 //! as a "scanned" PDF with no text layer.
 
-use briefing_notebook::assets::FONT_REGULAR;
-use briefing_notebook::import::{ArticleFormat, import_bytes};
+use briefing_core::assets::FONT_REGULAR;
+use briefing_core::import::{ArticleFormat, import_bytes};
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;

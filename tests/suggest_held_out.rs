@@ -15,9 +15,9 @@
 //! Run with `cargo test --test suggest_held_out -- --nocapture` to see the figures and
 //! the missing and noise lists.
 
-use briefing_notebook::import::import_file;
-use briefing_notebook::model::ActorKind;
-use briefing_notebook::suggest::{Suggestion, suggest};
+use briefing_core::import::import_file;
+use briefing_core::model::ActorKind;
+use briefing_core::suggest::{Suggestion, suggest};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,14 +1,13 @@
 //! The app as a person uses it, headless (egui_kittest): select, attach, create, edit,
 //! undo, delete, save, reopen, the unsaved-changes prompt, and the typed-path fallback.
-#![cfg(feature = "gui")]
 
-use briefing_notebook::model::{ItemKind, ItemRef};
-use briefing_notebook::storage::{AppDirs, load_notebook};
-use briefing_notebook::ui::BriefingApp;
-use briefing_notebook::ui::command::Command;
-use briefing_notebook::ui::file_dialog::{FilePicker, PickRequest};
-use briefing_notebook::ui::modals::Modal;
-use eframe::egui::{self, Key, Modifiers, PointerButton, Pos2, ViewportEvent, ViewportId};
+use briefing_core::model::{ItemKind, ItemRef};
+use briefing_core::storage::{AppDirs, load_notebook};
+use briefing_ui::BriefingApp;
+use briefing_ui::command::Command;
+use briefing_ui::file_dialog::{FilePicker, PickRequest};
+use briefing_ui::modals::Modal;
+use egui::{self, Key, Modifiers, PointerButton, Pos2, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::collections::VecDeque;
@@ -796,7 +795,7 @@ fn fixing_the_article_text_reattaches_evidence_and_lists_what_to_review() {
         .document()
         .notebook()
         .all_evidence()
-        .filter(|(_, e)| e.status == briefing_notebook::model::AnchorStatus::Fuzzy)
+        .filter(|(_, e)| e.status == briefing_core::model::AnchorStatus::Fuzzy)
         .count();
     assert_eq!(fuzzy_left, 0);
     h.get_by_label_contains("Review (1)");
@@ -810,7 +809,7 @@ fn fixing_the_article_text_reattaches_evidence_and_lists_what_to_review() {
             .document()
             .notebook()
             .all_evidence()
-            .all(|(_, e)| e.status == briefing_notebook::model::AnchorStatus::Exact)
+            .all(|(_, e)| e.status == briefing_core::model::AnchorStatus::Exact)
     );
 }
 
@@ -1035,13 +1034,13 @@ fn the_review_panel_flags_vague_judgments_and_claims_without_evidence() {
     h.get_by_label_contains("Nothing to review");
     // A vague bottom line, and a new actor with no evidence named in it.
     h.state_mut()
-        .apply(Command::Edit(briefing_notebook::model::Edit::SetText(
-            briefing_notebook::model::TextField::BottomLine,
+        .apply(Command::Edit(briefing_core::model::Edit::SetText(
+            briefing_core::model::TextField::BottomLine,
             "Moscow could gain the upper hand; Ismail Khan will follow.".into(),
         )));
     let id = h.state_mut().document().notebook().next_id;
     h.state_mut()
-        .apply(Command::Edit(briefing_notebook::model::Edit::AddItem {
+        .apply(Command::Edit(briefing_core::model::Edit::AddItem {
             kind: ItemKind::Actor,
             id,
             name: "Ismail Khan".into(),
@@ -1073,8 +1072,8 @@ fn the_brief_and_review_tabs_show_the_same_bottom_line_length_finding() {
     h.get_by_label_contains("Nothing to review");
 
     h.state_mut()
-        .apply(Command::Edit(briefing_notebook::model::Edit::SetText(
-            briefing_notebook::model::TextField::BottomLine,
+        .apply(Command::Edit(briefing_core::model::Edit::SetText(
+            briefing_core::model::TextField::BottomLine,
             "Russia gains ground. The U.S. leaves. Kabul is excluded. Talks will stall.".into(),
         )));
     h.run_steps(2);
@@ -1105,7 +1104,7 @@ fn suggested_actors_can_be_accepted_merged_and_dismissed() {
     assert_eq!(nb.actors.len(), 1);
     let first = &nb.actors[0];
     assert_eq!(first.name, "Afghanistan");
-    assert_eq!(first.kind, briefing_notebook::model::ActorKind::State);
+    assert_eq!(first.kind, briefing_core::model::ActorKind::State);
     assert!(first.aliases.contains(&"Afghan".to_owned()));
     assert_eq!(first.evidence.len(), 1, "its first mention is evidence");
     h.get_by_label_contains("Suggested from the article (24)");
@@ -1134,14 +1133,14 @@ fn suggested_actors_can_be_accepted_merged_and_dismissed() {
     // Merge: an actor the analyst made by hand takes the suggestion's names and a mention.
     let id = h.state().document().notebook().next_id;
     h.state_mut()
-        .apply(Command::Edit(briefing_notebook::model::Edit::AddItem {
+        .apply(Command::Edit(briefing_core::model::Edit::AddItem {
             kind: ItemKind::Actor,
             id,
             name: "Lavrov".into(),
             evidence: None,
         }));
     let article = h.state().document().notebook().article.clone();
-    let lavrov = briefing_notebook::suggest::suggest(&article, &[])
+    let lavrov = briefing_core::suggest::suggest(&article, &[])
         .into_iter()
         .find(|s| s.name == "Sergei Lavrov")
         .unwrap();
@@ -1198,10 +1197,10 @@ fn dragging_a_marker_on_the_risk_matrix_re_rates_the_risk_and_clicking_selects_i
 }
 
 /// A clipboard holding what a test puts there.
-struct FakeClipboard(briefing_notebook::ui::clipboard::ClipboardContent);
+struct FakeClipboard(briefing_ui::clipboard::ClipboardContent);
 
-impl briefing_notebook::ui::clipboard::ClipboardSource for FakeClipboard {
-    fn read(&mut self) -> briefing_notebook::ui::clipboard::ClipboardContent {
+impl briefing_ui::clipboard::ClipboardSource for FakeClipboard {
+    fn read(&mut self) -> briefing_ui::clipboard::ClipboardContent {
         self.0.clone()
     }
 }
@@ -1213,12 +1212,10 @@ fn clipboard_app(html: Option<&str>, text: Option<&str>) -> Harness<'static, Bri
         ScriptedPicker::new(vec![], 0),
         None,
     )
-    .with_clipboard(FakeClipboard(
-        briefing_notebook::ui::clipboard::ClipboardContent {
-            html: html.map(str::to_owned),
-            text: text.map(str::to_owned),
-        },
-    ));
+    .with_clipboard(FakeClipboard(briefing_ui::clipboard::ClipboardContent {
+        html: html.map(str::to_owned),
+        text: text.map(str::to_owned),
+    }));
     harness(app)
 }
 

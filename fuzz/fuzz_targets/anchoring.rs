@@ -2,8 +2,8 @@
 //! and an exact or moved result really holds the quote.
 #![no_main]
 
-use briefing_notebook::anchor::locate;
-use briefing_notebook::model::{AnchorStatus, Evidence, TextIndex};
+use briefing_core::anchor::locate;
+use briefing_core::model::{AnchorStatus, Evidence, TextIndex};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,9 +2,9 @@
 //! whose text is normalised (no CR) and whose spans can be taken and found again.
 #![no_main]
 
-use briefing_notebook::anchor::{evidence_for, locate};
-use briefing_notebook::import::{ArticleFormat, import_bytes};
-use briefing_notebook::model::{AnchorStatus, TextIndex};
+use briefing_core::anchor::{evidence_for, locate};
+use briefing_core::import::{ArticleFormat, import_bytes};
+use briefing_core::model::{AnchorStatus, TextIndex};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

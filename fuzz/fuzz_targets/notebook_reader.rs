@@ -2,8 +2,8 @@
 //! notebook that was read saves and reads back the same.
 #![no_main]
 
-use briefing_notebook::anchor::reanchor;
-use briefing_notebook::storage::{from_ron, to_ron};
+use briefing_core::anchor::reanchor;
+use briefing_core::storage::{from_ron, to_ron};
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 

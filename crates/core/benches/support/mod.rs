@@ -1,0 +1,149 @@
+//! Generated data for the benchmarks: deterministic, so every run measures the same thing.
+
+#![allow(dead_code)]
+
+use briefing_core::anchor::evidence_for;
+use briefing_core::model::{Actor, ActorKind, Article, Notebook, TextIndex};
+
+/// A small deterministic generator (xorshift).
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Words of the generated text; the capitalised ones double as actor names.
+pub const WORDS: &[&str] = &[
+    "minister",
+    "talks",
+    "border",
+    "security",
+    "Moscow",
+    "Kabul",
+    "Taliban",
+    "región",
+    "договор",
+    "delegation",
+    "ceasefire",
+    "withdrawal",
+    "troops",
+    "alliance",
+    "envoy",
+    "summit",
+    "trade",
+    "sanctions",
+    "pipeline",
+    "election",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "that",
+    "with",
+    "“negotiations”",
+    "agreement",
+    "officials",
+    "said",
+    "on",
+    "Tuesday",
+    "regional",
+    "influence",
+];
+
+fn sentence(rng: &mut Rng, names: &[String]) -> String {
+    let n = 8 + rng.below(18);
+    let mut out = String::new();
+    for i in 0..n {
+        let word: &str = if !names.is_empty() && rng.below(12) == 0 {
+            &names[rng.below(names.len())]
+        } else {
+            WORDS[rng.below(WORDS.len())]
+        };
+        if i == 0 {
+            let mut cs = word.chars();
+            out.extend(cs.next().map(|c| c.to_uppercase().collect::<String>()));
+            out.extend(cs);
+        } else {
+            out.push(' ');
+            out.push_str(word);
+        }
+    }
+    out.push('.');
+    out
+}
+
+/// Names for `n` actors ("Actor Alpha 17"...), each with one alias.
+pub fn actor_names(n: usize) -> Vec<(String, String)> {
+    (0..n)
+        .map(|i| (format!("Envoy Karimov {i}"), format!("Karimov-{i}")))
+        .collect()
+}
+
+/// About `bytes` of article text in paragraphs of 3-7 sentences, mentioning `names`.
+pub fn article_text(bytes: usize, names: &[String], seed: u64) -> String {
+    let mut rng = Rng(seed | 1);
+    let mut text = String::from("A Generated Report on Regional Security\n");
+    while text.len() < bytes {
+        for _ in 0..(3 + rng.below(5)) {
+            text.push_str(&sentence(&mut rng, names));
+            text.push(' ');
+        }
+        text.pop();
+        text.push('\n');
+    }
+    text
+}
+
+/// A notebook on a generated article of about `bytes`, with `actors` actors whose names
+/// appear in the text and `spans` evidence spans spread over them.
+pub fn notebook(bytes: usize, actors: usize, spans: usize) -> Notebook {
+    let names = actor_names(actors);
+    let mentionable: Vec<String> = names
+        .iter()
+        .flat_map(|(n, a)| [n.clone(), a.clone()])
+        .collect();
+    let text = article_text(bytes, &mentionable, 0x9E37_79B9_7F4A_7C15);
+    let mut nb = Notebook::new(Article::new(
+        "A Generated Report on Regional Security",
+        text.clone(),
+    ));
+    let index = TextIndex::new(&text);
+    for (name, alias) in &names {
+        let id = nb.allocate_id();
+        nb.actors.push(Actor {
+            id,
+            name: name.clone(),
+            aliases: vec![alias.clone()],
+            kind: ActorKind::Person,
+            role: "Special envoy".into(),
+            ..Actor::default()
+        });
+    }
+    let mut rng = Rng(42);
+    let total = index.char_len();
+    for _ in 0..spans {
+        if nb.actors.is_empty() || total < 200 {
+            break;
+        }
+        let start = rng.below(total - 150);
+        let len = 20 + rng.below(100);
+        let id = nb.allocate_id();
+        let ev = evidence_for(&text, &index, id, start, start + len);
+        let a = rng.below(nb.actors.len());
+        nb.actors[a].evidence.push(ev);
+    }
+    nb
+}

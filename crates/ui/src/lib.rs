@@ -1,0 +1,26 @@
+//! Briefing Notebook's views, in egui alone (no window system, no native dialogs: the
+//! binary supplies those through [`file_dialog::FilePicker`], [`clipboard::ClipboardSource`]
+//! and [`opener::Opener`]). Views read the model and push [`command::Command`]s;
+//! [`app::BriefingApp::apply`] carries them out.
+
+// Nothing that can fail at run time may panic: handle it and say what went wrong.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod article_view;
+pub mod autosave;
+pub mod clipboard;
+pub mod command;
+pub mod file_dialog;
+pub mod find_bar;
+pub mod fonts;
+pub mod icons;
+pub mod modals;
+pub mod opener;
+pub mod panes;
+pub mod preview;
+pub mod risk_matrix;
+pub mod theme;
+
+pub use app::BriefingApp;

@@ -1,0 +1,74 @@
+//! The Brief pane: title, bottom line, and what the brief will say about its source.
+
+use super::PaneContext;
+use super::fields::text_field;
+use briefing_core::model::TextField;
+use egui::{RichText, Ui};
+
+/// The brief's title, bottom line, analyst and handling line, and the article's details.
+pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
+    let nb = cx.notebook;
+    text_field(
+        ui,
+        cx.cmds,
+        "Brief title",
+        &nb.brief.title,
+        TextField::BriefTitle,
+        false,
+        &nb.article.title,
+    );
+    text_field(
+        ui,
+        cx.cmds,
+        "Bottom line",
+        &nb.brief.bottom_line,
+        TextField::BottomLine,
+        true,
+        "Your judgment first, in one to three sentences.",
+    );
+    // The reviewer's findings (length, language, support), as the Review tab lists them.
+    let marks = cx.marks(briefing_core::checks::Place::BottomLine);
+    super::fields::show_marks(ui, &marks);
+    super::fields::choice(
+        ui,
+        cx.cmds,
+        "Confidence",
+        nb.brief.confidence,
+        &briefing_core::model::Confidence::ALL,
+        |c| c.label().to_owned(),
+        briefing_core::model::Edit::SetBriefConfidence,
+    );
+    text_field(
+        ui,
+        cx.cmds,
+        "Analyst",
+        &nb.brief.analyst,
+        TextField::Analyst,
+        false,
+        "optional",
+    );
+    text_field(
+        ui,
+        cx.cmds,
+        "Handling",
+        &nb.brief.handling,
+        TextField::Handling,
+        false,
+        "optional, e.g. Internal",
+    );
+    ui.add_space(8.0);
+    ui.separator();
+    ui.label(RichText::new("Source").small().strong());
+    ui.label(&nb.article.title);
+    for (label, value) in [
+        ("Publisher", &nb.article.source),
+        ("URL", &nb.article.url),
+        ("Date", &nb.article.published),
+        ("Imported from", &nb.article.imported_from),
+    ] {
+        if let Some(v) = value {
+            ui.weak(format!("{label}: {v}"));
+        }
+    }
+    ui.weak(format!("{} characters", nb.article.char_len()));
+}

@@ -1,0 +1,97 @@
+//! Suggested actors, above the Actors list: accept one (a new actor with its aliases and
+//! a first piece of evidence), merge it into an actor already there, or dismiss it.
+
+use super::PaneContext;
+use crate::command::Command;
+use briefing_core::model::Edit;
+use briefing_core::suggest::Suggestion;
+use egui::{self, RichText, Ui};
+
+/// True when an actor already has this name or one of its aliases.
+fn already_an_actor(cx: &PaneContext<'_>, s: &Suggestion) -> bool {
+    cx.notebook.actors.iter().any(|a| {
+        let names: Vec<&str> = std::iter::once(a.name.as_str())
+            .chain(a.aliases.iter().map(String::as_str))
+            .collect();
+        names.contains(&s.name.as_str()) || s.aliases.iter().any(|al| names.contains(&al.as_str()))
+    })
+}
+
+/// The Suggestions section.
+pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
+    let Some(all) = cx.suggestions else {
+        if ui
+            .button("Suggest actors from the article")
+            .on_hover_text("Finds the people, states and organisations the article names")
+            .clicked()
+        {
+            cx.cmds.push(Command::ComputeSuggestions);
+        }
+        return;
+    };
+    let open: Vec<&Suggestion> = all
+        .iter()
+        .filter(|s| {
+            !cx.notebook.dismissed_suggestions.contains(&s.name) && !already_an_actor(cx, s)
+        })
+        .collect();
+    egui::CollapsingHeader::new(
+        RichText::new(format!("Suggested from the article ({})", open.len())).strong(),
+    )
+    .id_salt("suggestions")
+    .default_open(true)
+    .show(ui, |ui| {
+        if open.is_empty() {
+            ui.weak("Every actor the article names is in your list, or dismissed.");
+        }
+        for s in open.iter().take(40) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&s.name).strong());
+                let aliases = if s.aliases.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · also {}", s.aliases.join(", "))
+                };
+                ui.weak(format!(
+                    "{} · {} mentions{aliases}",
+                    s.kind.label(),
+                    s.mentions
+                ));
+            });
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("Accept")
+                    .on_hover_text("Add as an actor, with its first mention as evidence")
+                    .clicked()
+                {
+                    cx.cmds.push(Command::AcceptSuggestion((*s).clone()));
+                }
+                if !cx.notebook.actors.is_empty() {
+                    let label = ui.label(RichText::new("or merge into").small());
+                    egui::ComboBox::from_id_salt(("merge", &s.name))
+                        .selected_text("an actor…")
+                        .width(130.0)
+                        .show_ui(ui, |ui| {
+                            for a in &cx.notebook.actors {
+                                if ui.selectable_label(false, &a.name).clicked() {
+                                    cx.cmds.push(Command::MergeSuggestion((*s).clone(), a.id));
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                }
+                if ui
+                    .small_button("Dismiss")
+                    .on_hover_text("Not an actor: don't suggest it again")
+                    .clicked()
+                {
+                    cx.cmds
+                        .push(Command::Edit(Edit::DismissSuggestion(s.name.clone())));
+                }
+            });
+            ui.add_space(2.0);
+        }
+    });
+    ui.add_space(6.0);
+}
