@@ -5,7 +5,7 @@
 //!
 //! Prints median and spread over many runs; targets from the issue are shown beside them.
 
-use briefing_core::brief::Date;
+use briefing_core::dates::Date;
 use briefing_core::export::{Format, Paper, export};
 use briefing_core::storage::load_notebook;
 use std::path::Path;

@@ -11,7 +11,7 @@
 #[path = "../crates/core/benches/support/mod.rs"]
 mod support;
 
-use briefing_core::brief::Date;
+use briefing_core::dates::Date;
 use briefing_core::export::{Format, Paper, export};
 use briefing_core::mentions::find_mentions;
 use briefing_core::model::{ItemKind, ItemRef};

@@ -1,8 +1,8 @@
 //! The headless command line: every subcommand works with no display.
 
 use briefing_core::anchor::SpanReport;
-use briefing_core::brief::{Date, today};
 use briefing_core::checks::{Place, review};
+use briefing_core::dates::{Date, today};
 use briefing_core::export::{Format, Paper, default_output, export};
 use briefing_core::import::import_file;
 use briefing_core::model::{AnchorStatus, Notebook};

@@ -4,7 +4,7 @@
 //! pdffonts, pdftotext), which `.ci/run` installs and runs with `--include-ignored`. The
 //! HTML brief is printed by a real browser (headless Chromium) in an ignored test too.
 
-use briefing_core::brief::Date;
+use briefing_core::dates::Date;
 use briefing_core::export::{ExportError, Format, Paper, export};
 use briefing_core::model::{Article, Edit, ItemKind, Notebook};
 use briefing_core::storage::load_notebook;

@@ -10,6 +10,7 @@ pub mod anchor;
 pub mod assets;
 pub mod brief;
 pub mod checks;
+pub mod dates;
 pub mod export;
 pub mod import;
 pub mod mentions;

@@ -13,7 +13,7 @@ use super::panes::{self, PaneContext, Tab, fields::shorten};
 use super::preview::Preview;
 use super::theme;
 use briefing_core::anchor::{SpanReport, accept_as_found, evidence_for, replace_article_edit};
-use briefing_core::brief::today;
+use briefing_core::dates::today;
 use briefing_core::export::{Format, export};
 use briefing_core::import::{ArticleFormat, import_bytes, import_file};
 use briefing_core::mentions::{Mention, find_mentions};

@@ -3,7 +3,8 @@
 
 use super::command::Command;
 use super::fonts;
-use briefing_core::brief::{Brief, today};
+use briefing_core::brief::Brief;
+use briefing_core::dates::today;
 use briefing_core::export::fit::{Fitted, TooLong, fit};
 use briefing_core::export::fonts::{FontSet, Measurer, Style};
 use briefing_core::export::layout::{Item, Page, Rgb};

@@ -1,10 +1,7 @@
 //! The one-page brief as content: built once from a notebook, then rendered to PDF, HTML
 //! and Markdown, so all three say the same thing.
 
-mod date;
-
-pub use date::{Date, MONTHS, today};
-
+use crate::dates::Date;
 use crate::model::{AnchorStatus, Notebook, impact_word, likelihood_word};
 
 /// The brief's content, in reading order (see the brief format notes).

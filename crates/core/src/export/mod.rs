@@ -8,7 +8,8 @@ pub mod layout;
 pub mod markdown;
 pub mod pdf;
 
-use crate::brief::{Brief, Date};
+use crate::brief::Brief;
+use crate::dates::Date;
 use crate::model::Notebook;
 use fonts::{FontSet, Measurer};
 use std::path::{Path, PathBuf};

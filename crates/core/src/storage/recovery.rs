@@ -4,7 +4,7 @@
 use super::format::{admit, invalid, parse_error, read_text, ron_options};
 use super::{StorageError, write_atomic};
 use crate::anchor::SpanReport;
-use crate::brief::Date;
+use crate::dates::Date;
 use crate::model::Notebook;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

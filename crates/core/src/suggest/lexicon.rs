@@ -384,7 +384,7 @@ pub const STOPWORDS: &[&str] = &[
 ];
 
 /// Days and month abbreviations: capitalised, never actors (full month names are
-/// `brief::MONTHS`).
+/// `dates::MONTHS`).
 pub const CALENDAR: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -409,7 +409,7 @@ pub const CALENDAR: &[&str] = &[
 
 /// True for a month or day name.
 pub fn is_calendar(word: &str) -> bool {
-    CALENDAR.contains(&word) || crate::brief::MONTHS.contains(&word)
+    CALENDAR.contains(&word) || crate::dates::MONTHS.contains(&word)
 }
 
 /// Lower-case words allowed inside a name ("Ministry of Foreign Affairs", "Commonwealth of

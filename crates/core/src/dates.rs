@@ -1,4 +1,6 @@
-//! Calendar dates without a time-zone library: the brief only needs today's date.
+//! Calendar dates without a time-zone library, and the month names: shared by the brief
+//! (its date), the suggester (months are never actors) and the app (when a file was
+//! autosaved). Depends on nothing else in the crate.
 
 use std::fmt;
 
