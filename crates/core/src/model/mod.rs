@@ -14,8 +14,8 @@ pub use article::{Article, sha256_hex};
 pub use document::Document;
 pub use edit::{CoalesceKey, Edit, EditError, ListField, TextField};
 pub use notebook::{
-    Actor, ActorKind, AnchorStatus, BriefMeta, Confidence, Evidence, Id, Importance, ItemKind,
-    ItemRef, Notebook, Risk, Stake,
+    Actor, ActorKind, AnchorStatus, BriefMeta, CURRENT_FORMAT, Confidence, Evidence, Id,
+    Importance, ItemKind, ItemRef, Notebook, Risk, Stake,
 };
 pub use scales::{impact_word, likelihood_word};
 pub use text_index::TextIndex;

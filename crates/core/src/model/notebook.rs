@@ -3,6 +3,10 @@
 use super::Article;
 use serde::{Deserialize, Serialize};
 
+/// The notebook format number this build writes, and the highest it reads. The format's
+/// history and the migrations from older numbers are in `storage::format`.
+pub const CURRENT_FORMAT: u32 = 2;
+
 /// Stable identifier of an actor, stake, risk or evidence span, unique in its notebook.
 pub type Id = u64;
 
@@ -10,7 +14,7 @@ pub type Id = u64;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Notebook {
-    /// File format version (see `storage::format`).
+    /// File format version ([`CURRENT_FORMAT`] when written by this build).
     pub format: u32,
     /// The source being annotated.
     pub article: Article,
@@ -317,7 +321,7 @@ impl Notebook {
     /// A new, empty notebook on an article; the brief's title defaults to the article's.
     pub fn new(article: Article) -> Self {
         Self {
-            format: crate::storage::CURRENT_FORMAT,
+            format: CURRENT_FORMAT,
             brief: BriefMeta {
                 title: article.title.clone(),
                 ..BriefMeta::default()

@@ -1,6 +1,7 @@
 //! The notebook file: versioned, pretty-printed RON, validated on read.
 //!
-//! Format history (add a migration in `migrate` for each bump):
+//! Format history (`model::CURRENT_FORMAT` is the number; add a migration in `migrate`
+//! for each bump):
 //! - 1: the first format.
 //! - 2: confidence levels on the bottom line and on each risk (moderate when missing);
 //!   dismissed actor suggestions (none when missing).
@@ -8,14 +9,11 @@
 use super::atomic::write_atomic_like;
 use super::{StorageError, write_atomic};
 use crate::anchor::{SpanReport, reanchor};
-use crate::model::{Id, Notebook, sha256_hex};
+use crate::model::{CURRENT_FORMAT, Id, Notebook, sha256_hex};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
-
-/// The format number this build writes, and the highest it reads.
-pub const CURRENT_FORMAT: u32 = 2;
 
 /// Largest notebook file read (a notebook embeds its article; see `import::MAX_ARTICLE_BYTES`).
 const MAX_NOTEBOOK_BYTES: u64 = 256 * 1024 * 1024;

@@ -10,8 +10,8 @@ mod settings;
 pub use atomic::write_atomic;
 pub use error::StorageError;
 pub use format::{
-    CURRENT_FORMAT, backup_path, from_ron, load_notebook, save_notebook, save_notebook_with_backup,
-    to_ron, write_export,
+    backup_path, from_ron, load_notebook, save_notebook, save_notebook_with_backup, to_ron,
+    write_export,
 };
 pub use paths::AppDirs;
 pub use recovery::{
