@@ -11,6 +11,7 @@ use super::modals::{self, Modal, ModalAnswer};
 use super::opener::Opener;
 use super::panes::{self, PaneContext, Tab, fields::shorten};
 use super::preview::Preview;
+use super::recovery_text;
 use super::theme;
 use briefing_core::anchor::{SpanReport, accept_as_found, evidence_for, replace_article_edit};
 use briefing_core::dates::today;
@@ -203,12 +204,12 @@ impl BriefingApp {
             items: self
                 .leftovers
                 .iter()
-                .map(|r| (r.file.clone(), r.describe()))
+                .map(|r| (r.file.clone(), recovery_text::describe(r)))
                 .collect(),
             unreadable: self
                 .unreadable
                 .iter()
-                .map(|u| (u.file.clone(), u.problem.clone()))
+                .map(|u| (u.file.clone(), u.problem.to_string()))
                 .collect(),
         }
     }
@@ -230,7 +231,7 @@ impl BriefingApp {
         self.reset_view();
         self.status = format!(
             "Restored unsaved work from {}. Save it (Ctrl+S) to keep it. {}",
-            briefing_core::storage::when(recovered.content.saved_at),
+            recovery_text::when(recovered.content.saved_at),
             anchor_summary(&reports)
         );
     }

@@ -20,6 +20,7 @@ pub mod modals;
 pub mod opener;
 pub mod panes;
 pub mod preview;
+pub mod recovery_text;
 pub mod risk_matrix;
 pub mod theme;
 

@@ -16,6 +16,5 @@ pub use format::{
 pub use paths::AppDirs;
 pub use recovery::{
     AutosavePolicy, Autosaver, Leftovers, Recoverable, RecoveryFile, RecoveryStore, Unreadable,
-    when,
 };
 pub use settings::Settings;

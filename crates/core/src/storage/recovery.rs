@@ -4,11 +4,11 @@
 use super::format::{admit, invalid, parse_error, read_text, ron_options};
 use super::{StorageError, write_atomic};
 use crate::anchor::SpanReport;
-use crate::dates::Date;
 use crate::model::Notebook;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -51,12 +51,12 @@ pub struct Recoverable {
 
 /// A recovery file that could not be read: shown to the user, never silently skipped
 /// (it may hold the only copy of someone's work).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Unreadable {
     /// The recovery file (or the recovery folder, when that cannot be listed).
     pub file: PathBuf,
-    /// Why, as one sentence naming the file.
-    pub problem: String,
+    /// Why (its message names the file). Shared, so the list can be cloned.
+    pub problem: Arc<StorageError>,
 }
 
 /// What [`RecoveryStore::leftovers`] found.
@@ -73,29 +73,6 @@ impl Leftovers {
     pub fn is_empty(&self) -> bool {
         self.found.is_empty() && self.unreadable.is_empty()
     }
-}
-
-impl Recoverable {
-    /// "unsaved changes to brief.ron, autosaved 28 November 2026 at 00:51 UTC".
-    pub fn describe(&self) -> String {
-        let name = self.content.original.as_deref().map_or_else(
-            || {
-                format!(
-                    "a new notebook on “{}”",
-                    self.content.notebook.article.title
-                )
-            },
-            |p| p.display().to_string(),
-        );
-        format!("{name}, autosaved {}", when(self.content.saved_at))
-    }
-}
-
-/// "28 November 2026 at 00:51 UTC".
-pub fn when(unix_seconds: u64) -> String {
-    let date = Date::from_unix_days((unix_seconds / 86_400) as i64);
-    let secs = unix_seconds % 86_400;
-    format!("{date} at {:02}:{:02} UTC", secs / 3600, secs % 3600 / 60)
 }
 
 fn now_unix() -> u64 {
@@ -196,12 +173,11 @@ impl RecoveryStore {
             Err(source) => {
                 out.unreadable.push(Unreadable {
                     file: self.dir.clone(),
-                    problem: StorageError::Io {
+                    problem: Arc::new(StorageError::Io {
                         path: self.dir.clone(),
                         action: "cannot list the autosaved recovery files",
                         source,
-                    }
-                    .to_string(),
+                    }),
                 });
                 return out;
             }
@@ -216,7 +192,7 @@ impl RecoveryStore {
                 Ok(None) => {}
                 Err(e) => out.unreadable.push(Unreadable {
                     file,
-                    problem: e.to_string(),
+                    problem: Arc::new(e),
                 }),
             }
         }
@@ -349,7 +325,7 @@ enum Job {
 /// Writes recovery files on a background thread, in order.
 pub struct Autosaver {
     tx: Sender<Job>,
-    done: Receiver<Result<(), String>>,
+    done: Receiver<Result<(), StorageError>>,
 }
 
 impl Autosaver {
@@ -364,11 +340,7 @@ impl Autosaver {
                         key,
                         original,
                         notebook,
-                    } => Some(
-                        store
-                            .write(&key, original.as_deref(), &notebook)
-                            .map_err(|e| e.to_string()),
-                    ),
+                    } => Some(store.write(&key, original.as_deref(), &notebook)),
                     Job::Remove(key) => {
                         store.remove(&key);
                         None
@@ -401,12 +373,12 @@ impl Autosaver {
     }
 
     /// The next finished autosave's result, if one finished (removals do not report).
-    pub fn poll(&self) -> Option<Result<(), String>> {
+    pub fn poll(&self) -> Option<Result<(), StorageError>> {
         self.done.try_recv().ok()
     }
 
     /// Waits for the next finished autosave (tests).
-    pub fn wait(&self, timeout: Duration) -> Option<Result<(), String>> {
+    pub fn wait(&self, timeout: Duration) -> Option<Result<(), StorageError>> {
         self.done.recv_timeout(timeout).ok()
     }
 }
@@ -434,17 +406,16 @@ mod tests {
         let nb = Notebook::new(Article::new("Kabul", "Text."));
         let saver = Autosaver::spawn(store.clone());
         saver.save("untitled-x", None, &nb);
-        assert_eq!(saver.wait(Duration::from_secs(5)), Some(Ok(())));
+        assert!(matches!(saver.wait(Duration::from_secs(5)), Some(Ok(()))));
         // Written by this process: the next start (another pid) would offer it.
         let mut found = store.leftovers().found;
         assert_eq!(found.len(), 1);
         let r = found.remove(0);
         assert_eq!(r.content.notebook, nb);
-        assert!(r.describe().contains("“Kabul”"), "{}", r.describe());
         saver.remove("untitled-x");
         // Jobs run in order: once a later write is done, the removal is too.
         saver.save("other", None, &nb);
-        assert_eq!(saver.wait(Duration::from_secs(5)), Some(Ok(())));
+        assert!(matches!(saver.wait(Duration::from_secs(5)), Some(Ok(()))));
         let left: Vec<PathBuf> = store
             .leftovers()
             .found
@@ -525,13 +496,21 @@ mod tests {
         assert_eq!(files, [&garbage, &newer, &truncated]);
         for u in &found.unreadable {
             assert!(
-                u.problem.contains(&u.file.display().to_string()),
+                u.problem
+                    .to_string()
+                    .contains(&u.file.display().to_string()),
                 "names the file: {}",
                 u.problem
             );
             assert!(u.file.exists(), "left on disk for the user to decide");
         }
-        assert!(found.unreadable[1].problem.contains("newer"), "{found:?}");
+        assert!(
+            matches!(
+                *found.unreadable[1].problem,
+                StorageError::NewerFormat { found: 7, .. }
+            ),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -585,7 +564,7 @@ mod tests {
         write_crashed(&store, "offsets", &nb);
         let found = store.leftovers();
         assert!(found.found.is_empty());
-        let problem = &found.unreadable[0].problem;
+        let problem = found.unreadable[0].problem.to_string();
         assert!(opened.contains("used twice"), "{opened}");
         assert_eq!(
             problem.replace(&file.display().to_string(), "F"),
@@ -604,13 +583,5 @@ mod tests {
         assert_eq!(p.retry_in(4), s(24));
         assert_eq!(p.retry_in(5), s(30), "never longer than max_wait");
         assert_eq!(p.retry_in(u32::MAX), s(30));
-    }
-
-    #[test]
-    fn times_are_told_in_utc() {
-        assert_eq!(
-            when(86_400 * 20_420 + 3_660),
-            "28 November 2025 at 01:01 UTC"
-        );
     }
 }
