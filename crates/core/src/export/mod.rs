@@ -101,9 +101,6 @@ pub enum ExportError {
         "the evidence could not be converted to JSON ({0}); nothing was written, please report this"
     )]
     Serialise(String),
-    /// The file could not be written.
-    #[error("{0}")]
-    Write(#[from] crate::storage::StorageError),
 }
 
 /// An export, ready to write.
