@@ -3,7 +3,7 @@
 //! as a "scanned" PDF with no text layer.
 
 use briefing_core::assets::FONT_REGULAR;
-use briefing_core::import::{ArticleFormat, import_bytes};
+use briefing_core::import::{ArticleFormat, ImportError, import_bytes};
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
@@ -93,9 +93,11 @@ fn a_scanned_pdf_without_text_gets_a_clear_message() {
     page.finish();
     let bytes = doc.finish().expect("pdf");
     let err = import_bytes(&bytes, ArticleFormat::Pdf).unwrap_err();
+    assert!(matches!(err, ImportError::ScannedPdf), "{err}");
+    let message = err.to_string();
     assert!(
-        err.contains("no text layer") && err.contains("OCR"),
-        "{err}"
+        message.contains("no text layer") && message.contains("OCR"),
+        "{message}"
     );
 }
 
@@ -105,7 +107,8 @@ fn a_damaged_pdf_is_refused_not_a_crash() {
     let cut = bytes.len() / 2;
     bytes.truncate(cut);
     let err = import_bytes(&bytes, ArticleFormat::Pdf).unwrap_err();
-    assert!(!err.is_empty(), "{err}");
+    assert!(!err.to_string().is_empty(), "{err}");
     let err = import_bytes(b"%PDF-1.7 nothing else", ArticleFormat::Pdf).unwrap_err();
-    assert!(err.contains("PDF"), "{err}");
+    assert!(matches!(err, ImportError::NotPdf(_)), "{err}");
+    assert!(err.to_string().contains("PDF"), "{err}");
 }

@@ -7,6 +7,7 @@ use super::clipboard::{ClipboardSource, NoClipboard};
 use super::command::{AfterSave, Command};
 use super::file_dialog::{Dialogs, FilePicker, PickOutcome, PickRequest, Purpose, with_extension};
 use super::find_bar::FindBar;
+use super::import_text::import_error_message;
 use super::modals::{self, Modal, ModalAnswer};
 use super::opener::Opener;
 use super::panes::{self, PaneContext, Tab, fields::shorten};
@@ -170,7 +171,9 @@ impl BriefingApp {
         let article = match from_html {
             Some(a) => Ok(a),
             None => match content.text.as_deref() {
-                Some(t) => import_bytes(t.as_bytes(), ArticleFormat::Text),
+                Some(t) => {
+                    import_bytes(t.as_bytes(), ArticleFormat::Text).map_err(|e| e.to_string())
+                }
                 None => Err("the clipboard holds no text".to_owned()),
             },
         };
@@ -675,7 +678,7 @@ impl BriefingApp {
             Purpose::Open | Purpose::NewFromArticle => self.open_path(path),
             Purpose::ReplaceArticle => match import_file(path) {
                 Ok(article) => self.replace_article(article, &display_name(path)),
-                Err(e) => self.modal = Some(Modal::Error(e.to_string())),
+                Err(e) => self.modal = Some(Modal::Error(import_error_message(&e))),
             },
             Purpose::SaveNotebook => {
                 let path = with_extension(path, "ron");
@@ -852,7 +855,7 @@ impl BriefingApp {
                         display_name(path)
                     );
                 }
-                Err(e) => self.modal = Some(Modal::Error(e.to_string())),
+                Err(e) => self.modal = Some(Modal::Error(import_error_message(&e))),
             }
         }
     }

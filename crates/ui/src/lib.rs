@@ -16,6 +16,7 @@ pub mod file_dialog;
 pub mod find_bar;
 pub mod fonts;
 pub mod icons;
+pub mod import_text;
 pub mod modals;
 pub mod opener;
 pub mod panes;

@@ -16,25 +16,90 @@ pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 /// Longest first line still taken as a title.
 const MAX_TITLE_CHARS: usize = 200;
 
-/// Why an article could not be imported.
+/// Why an article could not be imported, one variant per kind of problem, so callers can
+/// react to each (the app gives OCR advice for a scanned PDF). Each message is a sentence
+/// for the user that says what to do, without the file's name: [`import_file`] adds it
+/// ([`FileImportError`]).
 #[derive(Debug, Error)]
 pub enum ImportError {
-    /// The file could not be read.
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+    /// The file could not be read (missing, no permission...).
+    #[error("cannot read: {0}")]
+    Unreadable(#[source] std::io::Error),
+    /// The file is larger than [`MAX_ARTICLE_BYTES`].
+    #[error(
+        "the file is {} MB; articles larger than {} MB are not imported (is this the right file?)",
+        size / 1_000_000,
+        limit / 1_000_000
+    )]
+    TooLarge {
+        /// The file's size in bytes.
+        size: u64,
+        /// The largest size imported, in bytes.
+        limit: u64,
     },
-    /// The file is not text this app can read.
-    #[error("{path}: {problem}")]
-    NotText {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong and what to do.
-        problem: String,
+    /// Zero bytes.
+    #[error("the file is empty")]
+    Empty,
+    /// Only white space (or only markup) once decoded.
+    #[error("the file has no text in it")]
+    NoText,
+    /// NUL bytes (or, in UTF-16 text, NUL characters): not a text file.
+    #[error("{}", if *in_utf16 {
+        "this looks like a binary file, not text (it contains NUL characters)"
+    } else {
+        "this looks like a binary file, not text (it contains NUL bytes); import a .txt or .md article"
+    })]
+    Binary {
+        /// True when the text was UTF-16 (with a byte order mark).
+        in_utf16: bool,
     },
+    /// Neither UTF-8 nor UTF-16 with a byte order mark.
+    #[error(
+        "the text is not UTF-8 (invalid byte at offset {offset}); save it as UTF-8 and import it again"
+    )]
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// UTF-16 text with an odd number of bytes.
+    #[error("the UTF-16 text is cut off (odd number of bytes)")]
+    TruncatedUtf16,
+    /// UTF-16 text with an unpaired surrogate.
+    #[error("the UTF-16 text is damaged (unpaired surrogate)")]
+    DamagedUtf16,
+    /// A web page in which no article text was found.
+    #[error(
+        "no article text was found in this page (is it the article itself, saved as a complete page?)"
+    )]
+    NoArticleInPage,
+    /// Not a PDF the reader can open.
+    #[error("this is not a PDF that can be read ({0})")]
+    NotPdf(String),
+    /// A password-protected PDF.
+    #[error("this PDF is encrypted; save an unprotected copy and import that")]
+    EncryptedPdf,
+    /// The PDF opened but its text could not be extracted.
+    #[error("the PDF's text could not be read ({0})")]
+    PdfText(String),
+    /// The PDF's structure made the reader fail outright.
+    #[error("the PDF's structure is damaged or unsupported; try printing it to a new PDF")]
+    DamagedPdf,
+    /// A PDF of scanned pages: no text layer at all.
+    #[error(
+        "this PDF has no text layer (it is probably scanned pages); run it through OCR, then import the result"
+    )]
+    ScannedPdf,
+}
+
+/// An [`ImportError`] with the file it happened to: "notes.txt: the file is empty".
+#[derive(Debug, Error)]
+#[error("{path}: {error}")]
+pub struct FileImportError {
+    /// The file.
+    pub path: PathBuf,
+    /// What went wrong; match on it to react to a kind of problem.
+    #[source]
+    pub error: ImportError,
 }
 
 /// Formats the importer understands.
@@ -68,29 +133,22 @@ impl ArticleFormat {
 }
 
 /// Reads and imports an article file.
-pub fn import_file(path: &Path) -> Result<Article, ImportError> {
-    let io = |source| ImportError::Io {
+pub fn import_file(path: &Path) -> Result<Article, FileImportError> {
+    let in_file = |error| FileImportError {
         path: path.to_path_buf(),
-        source,
+        error,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| in_file(ImportError::Unreadable(e)))?
+        .len();
     if size > MAX_ARTICLE_BYTES {
-        return Err(ImportError::NotText {
-            path: path.to_path_buf(),
-            problem: format!(
-                "the file is {} MB; articles larger than {} MB are not imported (is this the right file?)",
-                size / 1_000_000,
-                MAX_ARTICLE_BYTES / 1_000_000
-            ),
-        });
+        return Err(in_file(ImportError::TooLarge {
+            size,
+            limit: MAX_ARTICLE_BYTES,
+        }));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    let mut article = import_bytes(&bytes, ArticleFormat::from_path(path)).map_err(|problem| {
-        ImportError::NotText {
-            path: path.to_path_buf(),
-            problem,
-        }
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| in_file(ImportError::Unreadable(e)))?;
+    let mut article = import_bytes(&bytes, ArticleFormat::from_path(path)).map_err(in_file)?;
     article.imported_from = path.file_name().map(|n| n.to_string_lossy().into_owned());
     if article.title.is_empty() {
         article.title = path
@@ -101,8 +159,8 @@ pub fn import_file(path: &Path) -> Result<Article, ImportError> {
     Ok(article)
 }
 
-/// Imports article bytes. The error is a sentence for the user (without the file name).
-pub fn import_bytes(bytes: &[u8], format: ArticleFormat) -> Result<Article, String> {
+/// Imports article bytes.
+pub fn import_bytes(bytes: &[u8], format: ArticleFormat) -> Result<Article, ImportError> {
     if format == ArticleFormat::Pdf {
         return pdf_article(bytes);
     }
@@ -117,14 +175,14 @@ pub fn import_bytes(bytes: &[u8], format: ArticleFormat) -> Result<Article, Stri
     };
     let text = text.trim_end().to_owned();
     if text.trim().is_empty() {
-        return Err("the file has no text in it".to_owned());
+        return Err(ImportError::NoText);
     }
     let title = heading.unwrap_or_else(|| title_from_first_line(&text).unwrap_or_default());
     Ok(Article::new(title, text))
 }
 
 /// A PDF's article: its title (from its info, else a short first line) and paragraphs.
-fn pdf_article(bytes: &[u8]) -> Result<Article, String> {
+fn pdf_article(bytes: &[u8]) -> Result<Article, ImportError> {
     let report = pdf::parse(bytes)?;
     let text = normalise(&report.paragraphs.join("\n"));
     let title = report
@@ -142,13 +200,10 @@ fn pdf_article(bytes: &[u8]) -> Result<Article, String> {
 }
 
 /// A web page's article: the headline as the first line, then its paragraphs.
-fn html_article(html: &str) -> Result<Article, String> {
+fn html_article(html: &str) -> Result<Article, ImportError> {
     let page = html::parse(html);
     if page.paragraphs.is_empty() {
-        return Err(
-            "no article text was found in this page (is it the article itself, saved as a complete page?)"
-                .to_owned(),
-        );
+        return Err(ImportError::NoArticleInPage);
     }
     let title = page.title.clone().unwrap_or_default();
     let mut text = String::new();
@@ -234,18 +289,30 @@ mod tests {
     #[test]
     fn binary_and_empty_files_are_refused_clearly() {
         let elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
-        assert!(
-            import_bytes(elf, ArticleFormat::Text)
-                .unwrap_err()
-                .contains("binary")
-        );
-        assert!(
-            import_bytes(b"  \n\n", ArticleFormat::Text)
-                .unwrap_err()
-                .contains("no text")
-        );
+        assert!(matches!(
+            import_bytes(elf, ArticleFormat::Text),
+            Err(ImportError::Binary { in_utf16: false })
+        ));
+        assert!(matches!(
+            import_bytes(b"  \n\n", ArticleFormat::Text),
+            Err(ImportError::NoText)
+        ));
+        assert!(matches!(
+            import_bytes(b"", ArticleFormat::Markdown),
+            Err(ImportError::Empty)
+        ));
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-        assert!(import_bytes(png, ArticleFormat::Text).is_err());
+        assert!(matches!(
+            import_bytes(png, ArticleFormat::Text),
+            Err(ImportError::Binary { .. })
+        ));
+        assert!(matches!(
+            import_bytes(
+                b"<html><body><nav>Home</nav></body></html>",
+                ArticleFormat::Html
+            ),
+            Err(ImportError::NoArticleInPage)
+        ));
     }
 
     #[test]
@@ -253,8 +320,26 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("latin1.txt");
         std::fs::write(&path, b"caf\xe9 au lait").unwrap();
-        let err = import_file(&path).unwrap_err().to_string();
-        assert!(err.contains("latin1.txt"), "{err}");
-        assert!(err.contains("UTF-8"), "{err}");
+        let err = import_file(&path).unwrap_err();
+        assert!(
+            matches!(err.error, ImportError::NotUtf8 { offset: 3 }),
+            "{err}"
+        );
+        assert_eq!(err.path, path);
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&path.display().to_string()),
+            "{message}"
+        );
+        assert!(message.contains("UTF-8"), "{message}");
+
+        let missing = dir.path().join("missing.txt");
+        let err = import_file(&missing).unwrap_err();
+        assert!(matches!(err.error, ImportError::Unreadable(_)), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with(&format!("{}: cannot read: ", missing.display())),
+            "{err}"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! footers and page numbers dropped, lines joined into paragraphs across line breaks
 //! and hyphenation.
 
+use super::ImportError;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 /// A glyph on a page: position from the page's top-left, in points.
@@ -178,12 +179,12 @@ pub struct Report {
     pub paragraphs: Vec<String>,
 }
 
-/// Reads a PDF's text layer. The error is a sentence for the user.
-pub fn parse(bytes: &[u8]) -> Result<Report, String> {
-    let doc = pdf_extract::Document::load_mem(bytes)
-        .map_err(|e| format!("this is not a PDF that can be read ({e})"))?;
+/// Reads a PDF's text layer.
+pub fn parse(bytes: &[u8]) -> Result<Report, ImportError> {
+    let doc =
+        pdf_extract::Document::load_mem(bytes).map_err(|e| ImportError::NotPdf(e.to_string()))?;
     if doc.is_encrypted() {
-        return Err("this PDF is encrypted; save an unprotected copy and import that".to_owned());
+        return Err(ImportError::EncryptedPdf);
     }
     let info = |key: &[u8]| -> Option<String> {
         let dict = doc.trailer.get(b"Info").ok()?;
@@ -208,17 +209,12 @@ pub fn parse(bytes: &[u8]) -> Result<Report, String> {
     std::panic::set_hook(previous);
     match outcome {
         Ok(Ok(())) => {}
-        Ok(Err(e)) => return Err(format!("the PDF's text could not be read ({e})")),
-        Err(_) => {
-            return Err(
-                "the PDF's structure is damaged or unsupported; try printing it to a new PDF"
-                    .to_owned(),
-            );
-        }
+        Ok(Err(e)) => return Err(ImportError::PdfText(e.to_string())),
+        Err(_) => return Err(ImportError::DamagedPdf),
     }
     let glyphs: usize = collector.pages.iter().map(|(_, g)| g.len()).sum();
     if glyphs == 0 {
-        return Err("this PDF has no text layer (it is probably scanned pages); run it through OCR, then import the result".to_owned());
+        return Err(ImportError::ScannedPdf);
     }
     let pages: Vec<Vec<Line>> = collector
         .pages
