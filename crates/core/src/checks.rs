@@ -231,39 +231,12 @@ pub fn review(nb: &Notebook) -> Vec<Finding> {
             &mut out,
         );
     }
-    for (kind, ids) in [
-        (
-            ItemKind::Actor,
-            nb.actors
-                .iter()
-                .filter(|a| a.evidence.is_empty())
-                .map(|a| a.id)
-                .collect::<Vec<Id>>(),
-        ),
-        (
-            ItemKind::Stake,
-            nb.stakes
-                .iter()
-                .filter(|s| s.evidence.is_empty())
-                .map(|s| s.id)
-                .collect(),
-        ),
-        (
-            ItemKind::Risk,
-            nb.risks
-                .iter()
-                .filter(|r| r.evidence.is_empty())
-                .map(|r| r.id)
-                .collect(),
-        ),
-    ] {
-        for id in ids {
-            out.push(Finding {
-                place: Place::Item(ItemRef { kind, id }),
-                kind: Kind::NoEvidence,
-                message: "has no evidence: select words in the article and attach them.".to_owned(),
-            });
-        }
+    for item in nb.all_items().filter(|i| i.evidence().is_empty()) {
+        out.push(Finding {
+            place: Place::Item(item.item_ref()),
+            kind: Kind::NoEvidence,
+            message: "has no evidence: select words in the article and attach them.".to_owned(),
+        });
     }
     for sentence in sentences(&nb.brief.bottom_line) {
         let mut named: Vec<Id> = find_mentions(sentence, &nb.actors)

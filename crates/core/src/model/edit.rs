@@ -327,10 +327,7 @@ fn check_span(nb: &Notebook, evidence: &Evidence) -> Result<(), EditError> {
 }
 
 fn id_in_use(nb: &Notebook, id: Id) -> bool {
-    nb.actors.iter().any(|a| a.id == id)
-        || nb.stakes.iter().any(|s| s.id == id)
-        || nb.risks.iter().any(|r| r.id == id)
-        || nb.all_evidence().any(|(_, e)| e.id == id)
+    nb.all_items().any(|i| i.id() == id) || nb.all_evidence().any(|(_, e)| e.id == id)
 }
 
 fn add_item(
@@ -347,81 +344,29 @@ fn add_item(
         check_span(nb, e)?;
     }
     nb.next_id = nb.next_id.max(id + 1);
-    let evidence: Vec<Evidence> = evidence.into_iter().collect();
-    match kind {
-        ItemKind::Actor => nb.actors.push(Actor {
-            id,
-            name,
-            evidence,
-            ..Actor::default()
-        }),
-        ItemKind::Stake => nb.stakes.push(Stake {
-            id,
-            title: name,
-            evidence,
-            ..Stake::default()
-        }),
-        ItemKind::Risk => nb.risks.push(Risk {
-            id,
-            title: name,
-            likelihood: 3,
-            impact: 3,
-            evidence,
-            ..Risk::default()
-        }),
-    }
+    nb.list_mut(kind)
+        .push_named(id, name, evidence.into_iter().collect());
     Ok(())
 }
 
 fn delete_item(nb: &mut Notebook, item: ItemRef) -> Result<(), EditError> {
-    let before = nb.actors.len() + nb.stakes.len() + nb.risks.len();
-    match item.kind {
-        ItemKind::Actor => {
-            nb.actors.retain(|a| a.id != item.id);
-            // A deleted actor must not linger as a dangling reference.
-            for stake in &mut nb.stakes {
-                stake.holders.retain(|&h| h != item.id);
-            }
-            for risk in &mut nb.risks {
-                risk.actors.retain(|&a| a != item.id);
-            }
-        }
-        ItemKind::Stake => nb.stakes.retain(|s| s.id != item.id),
-        ItemKind::Risk => nb.risks.retain(|r| r.id != item.id),
-    }
-    if nb.actors.len() + nb.stakes.len() + nb.risks.len() == before {
+    if !nb.list_mut(item.kind).remove(item.id) {
         return Err(EditError::NoSuchItem(item));
+    }
+    if item.kind == ItemKind::Actor {
+        // A deleted actor must not linger as a dangling reference.
+        for stake in &mut nb.stakes {
+            stake.holders.retain(|&h| h != item.id);
+        }
+        for risk in &mut nb.risks {
+            risk.actors.retain(|&a| a != item.id);
+        }
     }
     Ok(())
 }
 
 fn move_item(nb: &mut Notebook, item: ItemRef, delta: isize) -> Result<(), EditError> {
-    fn shift<T>(list: &mut [T], pos: Option<usize>, delta: isize) -> bool {
-        let Some(pos) = pos else { return false };
-        let target = (pos as isize + delta).clamp(0, list.len() as isize - 1) as usize;
-        let moved = list[pos..=pos].len();
-        if target < pos {
-            list[target..=pos].rotate_right(moved);
-        } else {
-            list[pos..=target].rotate_left(moved);
-        }
-        true
-    }
-    let found = match item.kind {
-        ItemKind::Actor => {
-            let pos = nb.actors.iter().position(|a| a.id == item.id);
-            shift(&mut nb.actors, pos, delta)
-        }
-        ItemKind::Stake => {
-            let pos = nb.stakes.iter().position(|s| s.id == item.id);
-            shift(&mut nb.stakes, pos, delta)
-        }
-        ItemKind::Risk => {
-            let pos = nb.risks.iter().position(|r| r.id == item.id);
-            shift(&mut nb.risks, pos, delta)
-        }
-    };
-    if found {
+    if nb.list_mut(item.kind).shift(item.id, delta) {
         Ok(())
     } else {
         Err(EditError::NoSuchItem(item))

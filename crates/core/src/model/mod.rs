@@ -6,6 +6,7 @@
 mod article;
 mod document;
 mod edit;
+mod item;
 mod notebook;
 mod scales;
 mod text_index;
@@ -13,6 +14,7 @@ mod text_index;
 pub use article::{Article, sha256_hex};
 pub use document::Document;
 pub use edit::{CoalesceKey, Edit, EditError, ListField, TextField};
+pub use item::Item;
 pub use notebook::{
     Actor, ActorKind, AnchorStatus, BriefMeta, CURRENT_FORMAT, Confidence, Evidence, Id,
     Importance, ItemKind, ItemRef, Notebook, Risk, Stake,

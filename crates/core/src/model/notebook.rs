@@ -1,6 +1,6 @@
 //! The notebook: an article plus the analyst's actors, stakes, risks and bottom line.
 
-use super::Article;
+use super::{Article, Item};
 use serde::{Deserialize, Serialize};
 
 /// The notebook format number this build writes, and the highest it reads. The format's
@@ -344,11 +344,7 @@ impl Notebook {
 
     /// Display name of an item (actor name, stake or risk title), if it exists.
     pub fn item_name(&self, item: ItemRef) -> Option<&str> {
-        match item.kind {
-            ItemKind::Actor => self.actor(item.id).map(|a| a.name.as_str()),
-            ItemKind::Stake => self.stake(item.id).map(|s| s.title.as_str()),
-            ItemKind::Risk => self.risk(item.id).map(|r| r.title.as_str()),
-        }
+        self.item(item).map(Item::name)
     }
 
     /// The actor with this id.
@@ -368,92 +364,35 @@ impl Notebook {
 
     /// True when the item exists.
     pub fn contains(&self, item: ItemRef) -> bool {
-        self.item_name(item).is_some()
+        self.item(item).is_some()
     }
 
     /// The evidence list of an item.
     pub fn evidence_of(&self, item: ItemRef) -> Option<&[Evidence]> {
-        match item.kind {
-            ItemKind::Actor => self.actor(item.id).map(|a| a.evidence.as_slice()),
-            ItemKind::Stake => self.stake(item.id).map(|s| s.evidence.as_slice()),
-            ItemKind::Risk => self.risk(item.id).map(|r| r.evidence.as_slice()),
-        }
+        self.item(item).map(Item::evidence)
     }
 
     /// Mutable evidence list of an item.
     pub fn evidence_of_mut(&mut self, item: ItemRef) -> Option<&mut Vec<Evidence>> {
-        match item.kind {
-            ItemKind::Actor => self
-                .actors
-                .iter_mut()
-                .find(|a| a.id == item.id)
-                .map(|a| &mut a.evidence),
-            ItemKind::Stake => self
-                .stakes
-                .iter_mut()
-                .find(|s| s.id == item.id)
-                .map(|s| &mut s.evidence),
-            ItemKind::Risk => self
-                .risks
-                .iter_mut()
-                .find(|r| r.id == item.id)
-                .map(|r| &mut r.evidence),
-        }
+        self.item_mut(item).map(Item::evidence_mut)
     }
 
     /// Every evidence span with the item it supports, in pane order.
     pub fn all_evidence(&self) -> impl Iterator<Item = (ItemRef, &Evidence)> {
-        let actors = self.actors.iter().flat_map(|a| {
-            a.evidence.iter().map(move |e| {
-                (
-                    ItemRef {
-                        kind: ItemKind::Actor,
-                        id: a.id,
-                    },
-                    e,
-                )
-            })
-        });
-        let stakes = self.stakes.iter().flat_map(|s| {
-            s.evidence.iter().map(move |e| {
-                (
-                    ItemRef {
-                        kind: ItemKind::Stake,
-                        id: s.id,
-                    },
-                    e,
-                )
-            })
-        });
-        let risks = self.risks.iter().flat_map(|r| {
-            r.evidence.iter().map(move |e| {
-                (
-                    ItemRef {
-                        kind: ItemKind::Risk,
-                        id: r.id,
-                    },
-                    e,
-                )
-            })
-        });
-        actors.chain(stakes).chain(risks)
+        self.all_items().flat_map(|i| {
+            let item = i.item_ref();
+            i.evidence().iter().map(move |e| (item, e))
+        })
     }
 
     /// Mutable access to every evidence span.
     pub fn all_evidence_mut(&mut self) -> impl Iterator<Item = &mut Evidence> {
-        let actors = self.actors.iter_mut().flat_map(|a| a.evidence.iter_mut());
-        let stakes = self.stakes.iter_mut().flat_map(|s| s.evidence.iter_mut());
-        let risks = self.risks.iter_mut().flat_map(|r| r.evidence.iter_mut());
-        actors.chain(stakes).chain(risks)
+        self.all_items_mut()
+            .flat_map(|i| i.evidence_mut().iter_mut())
     }
 
     /// Refs of every item of a kind, in order.
     pub fn item_refs(&self, kind: ItemKind) -> Vec<ItemRef> {
-        let ids: Vec<Id> = match kind {
-            ItemKind::Actor => self.actors.iter().map(|a| a.id).collect(),
-            ItemKind::Stake => self.stakes.iter().map(|s| s.id).collect(),
-            ItemKind::Risk => self.risks.iter().map(|r| r.id).collect(),
-        };
-        ids.into_iter().map(|id| ItemRef { kind, id }).collect()
+        self.items(kind).map(Item::item_ref).collect()
     }
 }
