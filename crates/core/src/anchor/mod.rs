@@ -335,13 +335,11 @@ pub fn replace_article_edit(
     let (updated, reports) = replace_article(notebook, article);
     let anchors = reports
         .iter()
-        .map(|r| {
-            (
-                r.evidence,
-                r.anchored.start,
-                r.anchored.end,
-                r.anchored.status,
-            )
+        .map(|r| crate::model::SpanPosition {
+            evidence: r.evidence,
+            start: r.anchored.start,
+            end: r.anchored.end,
+            status: r.anchored.status,
         })
         .collect();
     (

@@ -1,9 +1,11 @@
 //! Every change the UI (or a script) can make to a notebook, as a value.
 
+use super::validate::{InvalidNotebook, validate};
 use super::{
     Actor, ActorKind, AnchorStatus, Article, Confidence, Evidence, Id, Importance, ItemKind,
     ItemRef, Notebook, Risk, Stake,
 };
+use std::collections::HashMap;
 use thiserror::Error;
 
 /// A free-text field of the notebook.
@@ -99,9 +101,22 @@ pub enum Edit {
     ReplaceArticle {
         /// The new article.
         article: Article,
-        /// For each evidence id: new start, end and status.
-        anchors: Vec<(Id, usize, usize, AnchorStatus)>,
+        /// Where each evidence span sits in the new text.
+        anchors: Vec<SpanPosition>,
     },
+}
+
+/// Where one evidence span sits in a replaced article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SpanPosition {
+    /// The span's id.
+    pub evidence: Id,
+    /// Char offset of its first char in the new text.
+    pub start: usize,
+    /// Char offset one past its last char.
+    pub end: usize,
+    /// How it was found in the new text.
+    pub status: AnchorStatus,
 }
 
 /// Why an edit could not be applied.
@@ -116,15 +131,12 @@ pub enum EditError {
     /// The evidence span the edit names is gone.
     #[error("evidence {0} no longer exists")]
     NoSuchEvidence(Id),
-    /// A rating outside 1-5.
-    #[error("ratings go from 1 to 5, not {0}")]
-    BadRating(u8),
-    /// An id is already in use.
-    #[error("id {0} is already in use")]
-    DuplicateId(Id),
-    /// A span that is empty or outside the article.
-    #[error("the selected span {0}..{1} is empty or outside the article")]
-    BadSpan(usize, usize),
+    /// A new span that selects nothing.
+    #[error("the selected span {0}..{1} is empty")]
+    EmptySpan(usize, usize),
+    /// The edit would break one of the notebook's invariants (see [`validate`]).
+    #[error("{0}")]
+    Invalid(#[from] InvalidNotebook),
 }
 
 impl Edit {
@@ -138,8 +150,20 @@ impl Edit {
         }
     }
 
-    /// Applies the edit to `nb`. On error `nb` is unchanged.
+    /// Applies the edit to `nb`, then checks the result with [`validate`]. On error `nb`
+    /// is unchanged.
     pub fn apply(self, nb: &mut Notebook) -> Result<(), EditError> {
+        let mut scratch = nb.clone();
+        self.change(&mut scratch)?;
+        validate(&scratch)?;
+        *nb = scratch;
+        Ok(())
+    }
+
+    /// Makes the change, checking only what the edit itself names (the item, entry or
+    /// span must exist); may leave `nb` half changed on error, so only [`Edit::apply`]
+    /// calls it, on a copy.
+    fn change(self, nb: &mut Notebook) -> Result<(), EditError> {
         match self {
             Edit::SetText(field, value) => {
                 *text_field_mut(nb, field)? = value;
@@ -158,16 +182,14 @@ impl Edit {
             }
             Edit::SetActorKind(id, kind) => actor_mut(nb, id)?.kind = kind,
             Edit::SetImportance(id, importance) => stake_mut(nb, id)?.importance = importance,
-            Edit::SetLikelihood(id, level) => risk_mut(nb, id)?.likelihood = rating(level)?,
-            Edit::SetImpact(id, level) => risk_mut(nb, id)?.impact = rating(level)?,
+            Edit::SetLikelihood(id, level) => risk_mut(nb, id)?.likelihood = level,
+            Edit::SetImpact(id, level) => risk_mut(nb, id)?.impact = level,
             Edit::SetRiskConfidence(id, c) => risk_mut(nb, id)?.confidence = c,
             Edit::SetBriefConfidence(c) => nb.brief.confidence = c,
             Edit::Batch(edits) => {
-                let mut scratch = nb.clone();
                 for edit in edits {
-                    edit.apply(&mut scratch)?;
+                    edit.change(nb)?;
                 }
-                *nb = scratch;
             }
             Edit::DismissSuggestion(name) => {
                 if !nb.dismissed_suggestions.contains(&name) {
@@ -187,11 +209,22 @@ impl Edit {
                 id,
                 name,
                 evidence,
-            } => add_item(nb, kind, id, name, evidence)?,
+            } => {
+                if let Some(e) = &evidence {
+                    not_empty(e)?;
+                }
+                nb.next_id = nb.next_id.max(id.saturating_add(1));
+                nb.list_mut(kind)
+                    .push_named(id, name, evidence.into_iter().collect());
+            }
             Edit::DeleteItem(item) => delete_item(nb, item)?,
-            Edit::MoveItem(item, delta) => move_item(nb, item, delta)?,
+            Edit::MoveItem(item, delta) => {
+                if !nb.list_mut(item.kind).shift(item.id, delta) {
+                    return Err(EditError::NoSuchItem(item));
+                }
+            }
             Edit::AttachEvidence(item, evidence) => {
-                check_span(nb, &evidence)?;
+                not_empty(&evidence)?;
                 nb.evidence_of_mut(item)
                     .ok_or(EditError::NoSuchItem(item))?
                     .push(evidence);
@@ -203,7 +236,7 @@ impl Edit {
                 list.retain(|e| e.id != evidence_id);
             }
             Edit::ReplaceEvidence(item, evidence) => {
-                check_span(nb, &evidence)?;
+                not_empty(&evidence)?;
                 let list = nb
                     .evidence_of_mut(item)
                     .ok_or(EditError::NoSuchItem(item))?;
@@ -214,23 +247,14 @@ impl Edit {
                 *slot = evidence;
             }
             Edit::ReplaceArticle { article, anchors } => {
-                let len = article.char_len();
-                let out_of_range = anchors
-                    .iter()
-                    .any(|&(_, s, e, st)| st != AnchorStatus::Orphaned && (s > e || e > len));
-                if out_of_range {
-                    return Err(EditError::BadSpan(0, len));
-                }
                 nb.article = article;
-                let by_id: std::collections::HashMap<Id, (usize, usize, AnchorStatus)> = anchors
-                    .into_iter()
-                    .map(|(id, s, e, st)| (id, (s, e, st)))
-                    .collect();
+                let by_id: HashMap<Id, SpanPosition> =
+                    anchors.into_iter().map(|p| (p.evidence, p)).collect();
                 for evidence in nb.all_evidence_mut() {
-                    if let Some(&(start, end, status)) = by_id.get(&evidence.id) {
-                        evidence.start = start;
-                        evidence.end = end;
-                        evidence.status = status;
+                    if let Some(p) = by_id.get(&evidence.id) {
+                        evidence.start = p.start;
+                        evidence.end = p.end;
+                        evidence.status = p.status;
                     }
                 }
             }
@@ -246,14 +270,6 @@ pub enum CoalesceKey {
     Text(TextField),
     /// Consecutive edits of one list entry.
     List(ListField, usize),
-}
-
-fn rating(level: u8) -> Result<u8, EditError> {
-    if (1..=5).contains(&level) {
-        Ok(level)
-    } else {
-        Err(EditError::BadRating(level))
-    }
 }
 
 fn toggle(ids: &mut Vec<Id>, id: Id) {
@@ -319,33 +335,11 @@ fn list_field_mut(nb: &mut Notebook, field: ListField) -> Result<&mut Vec<String
     })
 }
 
-fn check_span(nb: &Notebook, evidence: &Evidence) -> Result<(), EditError> {
-    if evidence.start >= evidence.end || evidence.end > nb.article.char_len() {
-        return Err(EditError::BadSpan(evidence.start, evidence.end));
+/// A new span must select something (validation then checks it lies in the text).
+fn not_empty(evidence: &Evidence) -> Result<(), EditError> {
+    if evidence.start >= evidence.end {
+        return Err(EditError::EmptySpan(evidence.start, evidence.end));
     }
-    Ok(())
-}
-
-fn id_in_use(nb: &Notebook, id: Id) -> bool {
-    nb.all_items().any(|i| i.id() == id) || nb.all_evidence().any(|(_, e)| e.id == id)
-}
-
-fn add_item(
-    nb: &mut Notebook,
-    kind: ItemKind,
-    id: Id,
-    name: String,
-    evidence: Option<Evidence>,
-) -> Result<(), EditError> {
-    if id_in_use(nb, id) {
-        return Err(EditError::DuplicateId(id));
-    }
-    if let Some(e) = &evidence {
-        check_span(nb, e)?;
-    }
-    nb.next_id = nb.next_id.max(id + 1);
-    nb.list_mut(kind)
-        .push_named(id, name, evidence.into_iter().collect());
     Ok(())
 }
 
@@ -363,12 +357,4 @@ fn delete_item(nb: &mut Notebook, item: ItemRef) -> Result<(), EditError> {
         }
     }
     Ok(())
-}
-
-fn move_item(nb: &mut Notebook, item: ItemRef, delta: isize) -> Result<(), EditError> {
-    if nb.list_mut(item.kind).shift(item.id, delta) {
-        Ok(())
-    } else {
-        Err(EditError::NoSuchItem(item))
-    }
 }

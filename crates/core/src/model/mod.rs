@@ -10,10 +10,11 @@ mod item;
 mod notebook;
 mod scales;
 mod text_index;
+mod validate;
 
 pub use article::{Article, sha256_hex};
 pub use document::Document;
-pub use edit::{CoalesceKey, Edit, EditError, ListField, TextField};
+pub use edit::{CoalesceKey, Edit, EditError, ListField, SpanPosition, TextField};
 pub use item::Item;
 pub use notebook::{
     Actor, ActorKind, AnchorStatus, BriefMeta, CURRENT_FORMAT, Confidence, Evidence, Id,
@@ -21,3 +22,4 @@ pub use notebook::{
 };
 pub use scales::{impact_word, likelihood_word};
 pub use text_index::TextIndex;
+pub use validate::{InvalidNotebook, Named, validate};

@@ -1,5 +1,6 @@
 //! Errors reading and writing notebooks, each naming the file and what to do next.
 
+use crate::model::InvalidNotebook;
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -42,13 +43,23 @@ pub enum StorageError {
         /// Highest format this build reads.
         supported: u32,
     },
-    /// The file parses but its content is inconsistent.
+    /// The file cannot be a notebook: too large, not UTF-8 text, format 0.
     #[error("{path}: {problem}")]
     Invalid {
         /// The file.
         path: PathBuf,
         /// What is wrong.
         problem: String,
+    },
+    /// The notebook breaks one of the model's invariants (duplicate ids, a missing actor,
+    /// a rating out of range...).
+    #[error("{path}: {problem}")]
+    Inconsistent {
+        /// The file.
+        path: PathBuf,
+        /// The broken invariant.
+        #[source]
+        problem: InvalidNotebook,
     },
     /// An export would replace a notebook.
     #[error("{path}: refusing to write an export over a notebook; choose another file name")]

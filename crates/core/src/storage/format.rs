@@ -9,9 +9,8 @@
 use super::atomic::write_atomic_like;
 use super::{StorageError, write_atomic};
 use crate::anchor::{SpanReport, reanchor};
-use crate::model::{CURRENT_FORMAT, Id, Notebook, sha256_hex};
+use crate::model::{CURRENT_FORMAT, Notebook, sha256_hex, validate};
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -130,14 +129,20 @@ fn parse(path: &Path, text: &str) -> Result<Notebook, StorageError> {
     options.from_str(text).map_err(parse_error(path))
 }
 
-/// Parses and validates a notebook. `path` only names the file in errors. Spans are not
-/// re-checked against the text: [`load_notebook`] does that.
+/// Parses a notebook and passes it through [`admit`] (format, migration, every span
+/// re-checked against the text, invariants). `path` only names the file in errors.
 pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
-    accept(path, parse(path, text)?)
+    admit(path, parse(path, text)?).map(|(notebook, _)| notebook)
 }
 
-/// Format number, migration and consistency checks of a parsed notebook.
-fn accept(path: &Path, mut notebook: Notebook) -> Result<Notebook, StorageError> {
+/// The one gate every notebook read from disk passes, opened or restored from a recovery
+/// file: format number and migration; every span re-checked against the text, so
+/// afterwards a span that is not orphaned lies inside the text whatever offsets the file
+/// held; bookkeeping repaired; then the model's invariants ([`validate`]).
+pub(super) fn admit(
+    path: &Path,
+    mut notebook: Notebook,
+) -> Result<(Notebook, Vec<SpanReport>), StorageError> {
     if notebook.format > CURRENT_FORMAT {
         return Err(StorageError::NewerFormat {
             path: path.to_path_buf(),
@@ -152,20 +157,12 @@ fn accept(path: &Path, mut notebook: Notebook) -> Result<Notebook, StorageError>
         ));
     }
     migrate(&mut notebook);
-    validate(path, &mut notebook)?;
-    Ok(notebook)
-}
-
-/// The one gate every notebook read from disk passes, opened or restored from a recovery
-/// file: format and consistency checks, then every span re-checked against the text, so
-/// afterwards a span that is not orphaned lies inside the text whatever offsets the file
-/// held.
-pub(super) fn admit(
-    path: &Path,
-    notebook: Notebook,
-) -> Result<(Notebook, Vec<SpanReport>), StorageError> {
-    let mut notebook = accept(path, notebook)?;
     let reports = reanchor(&mut notebook);
+    repair(&mut notebook);
+    validate(&notebook).map_err(|problem| StorageError::Inconsistent {
+        path: path.to_path_buf(),
+        problem,
+    })?;
     Ok((notebook, reports))
 }
 
@@ -186,69 +183,19 @@ pub(super) fn invalid(path: &Path, problem: impl Into<String>) -> StorageError {
     }
 }
 
-/// Rejects what would break the app later (duplicate ids, dangling references, ratings out
-/// of range) and repairs what is only bookkeeping (the next id, a stale text hash).
-fn validate(path: &Path, nb: &mut Notebook) -> Result<(), StorageError> {
-    let mut seen: HashSet<Id> = HashSet::new();
-    let mut check_id = |id: Id, what: &str| {
-        if seen.insert(id) {
-            Ok(())
-        } else {
-            Err(invalid(
-                path,
-                format!("id {id} is used twice (second time by {what})"),
-            ))
-        }
-    };
-    for a in &nb.actors {
-        check_id(a.id, &format!("actor \"{}\"", a.name))?;
-    }
-    for s in &nb.stakes {
-        check_id(s.id, &format!("stake \"{}\"", s.title))?;
-    }
-    for r in &nb.risks {
-        check_id(r.id, &format!("risk \"{}\"", r.title))?;
-    }
-    for (_, e) in nb.all_evidence() {
-        check_id(e.id, &format!("evidence \"{}\"", e.quote))?;
-    }
-    let actor_ids: HashSet<Id> = nb.actors.iter().map(|a| a.id).collect();
-    for s in &nb.stakes {
-        if let Some(missing) = s.holders.iter().find(|h| !actor_ids.contains(h)) {
-            return Err(invalid(
-                path,
-                format!(
-                    "stake \"{}\" names actor id {missing}, which does not exist",
-                    s.title
-                ),
-            ));
-        }
-    }
-    for r in &nb.risks {
-        if let Some(missing) = r.actors.iter().find(|a| !actor_ids.contains(a)) {
-            return Err(invalid(
-                path,
-                format!(
-                    "risk \"{}\" names actor id {missing}, which does not exist",
-                    r.title
-                ),
-            ));
-        }
-        for (name, value) in [("likelihood", r.likelihood), ("impact", r.impact)] {
-            if !(1..=5).contains(&value) {
-                return Err(invalid(
-                    path,
-                    format!("risk \"{}\" has {name} {value}; it must be 1 to 5", r.title),
-                ));
-            }
-        }
-    }
-    let max_id = seen.iter().copied().max().unwrap_or(0);
+/// Repairs what is only bookkeeping: the next id (above every id in use, so none is
+/// handed out twice) and a stale text hash.
+fn repair(nb: &mut Notebook) {
+    let max_id = nb
+        .all_items()
+        .map(|i| i.id())
+        .chain(nb.all_evidence().map(|(_, e)| e.id))
+        .max()
+        .unwrap_or(0);
     nb.next_id = nb.next_id.max(max_id.saturating_add(1));
     if !nb.article.hash_matches() {
         nb.article.text_sha256 = sha256_hex(&nb.article.text);
     }
-    Ok(())
 }
 
 /// A notebook-sized UTF-8 file's text (size limit, no BOM), for notebooks and recovery

@@ -1,0 +1,164 @@
+//! The notebook's invariants, checked in one place: by storage on every notebook read from
+//! disk (opened or restored) and after every [`Edit`](super::Edit), so no path into the
+//! app can hold a notebook that breaks them.
+
+use super::{AnchorStatus, Id, Item, Notebook};
+use std::collections::HashSet;
+use std::fmt;
+use thiserror::Error;
+
+/// The thing an invariant is broken by: what it is, its id and its name (or quote), shown
+/// as `actor "Lavrov"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    /// "actor", "stake", "risk" or "evidence".
+    pub what: &'static str,
+    /// Its id.
+    pub id: Id,
+    /// Its name, title or quote.
+    pub name: String,
+}
+
+impl Named {
+    fn item(item: &dyn Item) -> Self {
+        Self {
+            what: item.kind().label(),
+            id: item.id(),
+            name: item.name().to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Named {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} \"{}\"", self.what, self.name)
+    }
+}
+
+/// A broken invariant: what would break the app later if the notebook were kept.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum InvalidNotebook {
+    /// Two items or spans share an id.
+    #[error("id {id} is used twice (second time by {second})")]
+    DuplicateId {
+        /// The id.
+        id: Id,
+        /// Its second user, in pane order.
+        second: Named,
+    },
+    /// A stake's holder or a risk's actor that is not an actor of the notebook.
+    #[error("{by} names actor id {missing}, which does not exist")]
+    MissingActor {
+        /// The stake or risk.
+        by: Named,
+        /// The id it names.
+        missing: Id,
+    },
+    /// A risk's likelihood or impact outside 1-5.
+    #[error("{risk} has {scale} {value}; it must be 1 to 5")]
+    RatingOutOfRange {
+        /// The risk.
+        risk: Named,
+        /// "likelihood" or "impact".
+        scale: &'static str,
+        /// The rating.
+        value: u8,
+    },
+    /// A span that is not orphaned but does not lie inside the text (offsets in chars).
+    #[error("{evidence} is at {start}..{end}, outside the article's {len} characters")]
+    SpanOutOfRange {
+        /// The span.
+        evidence: Named,
+        /// Its start.
+        start: usize,
+        /// Its end.
+        end: usize,
+        /// The article's length in chars.
+        len: usize,
+    },
+}
+
+/// Checks every invariant of a notebook: ids unique (items and spans together), every
+/// actor reference resolves, ratings 1-5, and every span that is not orphaned lies in the
+/// text (`start <= end <=` its length in chars). Orphaned spans keep the offsets they had
+/// and are not checked: their quote is all that counts.
+pub fn validate(nb: &Notebook) -> Result<(), InvalidNotebook> {
+    let mut seen: HashSet<Id> = HashSet::new();
+    let mut check_id = |second: Named| {
+        if seen.insert(second.id) {
+            Ok(())
+        } else {
+            Err(InvalidNotebook::DuplicateId {
+                id: second.id,
+                second,
+            })
+        }
+    };
+    for item in nb.all_items() {
+        check_id(Named::item(item))?;
+    }
+    for (_, e) in nb.all_evidence() {
+        check_id(evidence(e))?;
+    }
+    let actor_ids: HashSet<Id> = nb.actors.iter().map(|a| a.id).collect();
+    let references = nb
+        .stakes
+        .iter()
+        .map(|s| (s as &dyn Item, &s.holders))
+        .chain(nb.risks.iter().map(|r| (r as &dyn Item, &r.actors)));
+    for (item, ids) in references {
+        if let Some(&missing) = ids.iter().find(|id| !actor_ids.contains(id)) {
+            return Err(InvalidNotebook::MissingActor {
+                by: Named::item(item),
+                missing,
+            });
+        }
+    }
+    for r in &nb.risks {
+        for (scale, value) in [("likelihood", r.likelihood), ("impact", r.impact)] {
+            if !(1..=5).contains(&value) {
+                return Err(InvalidNotebook::RatingOutOfRange {
+                    risk: Named::item(r),
+                    scale,
+                    value,
+                });
+            }
+        }
+    }
+    check_spans(nb)
+}
+
+fn evidence(e: &super::Evidence) -> Named {
+    Named {
+        what: "evidence",
+        id: e.id,
+        name: e.quote.clone(),
+    }
+}
+
+/// Every span that is not orphaned lies in the text. The text is counted only when a span
+/// ends past a quarter of its bytes (a char is at most 4 bytes), so most edits of a long
+/// article do not count its chars at all.
+fn check_spans(nb: &Notebook) -> Result<(), InvalidNotebook> {
+    let surely_inside = nb.article.text.len() / 4;
+    let mut len = None;
+    let placed = nb
+        .all_evidence()
+        .map(|(_, e)| e)
+        .filter(|e| e.status != AnchorStatus::Orphaned);
+    for e in placed {
+        if e.start <= e.end && e.end <= surely_inside {
+            continue;
+        }
+        let len = *len.get_or_insert_with(|| nb.article.char_len());
+        if e.start > e.end || e.end > len {
+            return Err(InvalidNotebook::SpanOutOfRange {
+                evidence: evidence(e),
+                start: e.start,
+                end: e.end,
+                len,
+            });
+        }
+    }
+    Ok(())
+}
