@@ -11,21 +11,59 @@ pub const MIN_SCALE: f32 = 8.0 / super::layout::BODY_SIZE;
 /// How much the type shrinks per step.
 const STEP: f32 = 0.02;
 
-/// What is left out, in this order, when shrinking the type is not enough.
-pub const DROP_ORDER: [&str; 4] = [
-    "evidence quotes",
-    "risk explanations",
-    "stake explanations",
-    "the actors' positions",
+/// Material the fitter may leave out when shrinking the type is not enough.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Droppable {
+    /// The evidence quotes.
+    Quotes,
+    /// The risks' explanations.
+    RiskDetails,
+    /// The stakes' explanations.
+    StakeDetails,
+    /// The actors' positions.
+    ActorPositions,
+}
+
+impl Droppable {
+    /// How the user is told it was left out: "evidence quotes".
+    pub fn label(self) -> &'static str {
+        match self {
+            Droppable::Quotes => "evidence quotes",
+            Droppable::RiskDetails => "risk explanations",
+            Droppable::StakeDetails => "stake explanations",
+            Droppable::ActorPositions => "the actors' positions",
+        }
+    }
+}
+
+impl std::fmt::Display for Droppable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// What is left out, in this order (least missed first).
+pub const DROP_ORDER: [Droppable; 4] = [
+    Droppable::Quotes,
+    Droppable::RiskDetails,
+    Droppable::StakeDetails,
+    Droppable::ActorPositions,
 ];
 
-fn omit_first(n: usize) -> Omit {
+/// The layout switches that leave out `dropped`.
+fn omitting(dropped: &[Droppable]) -> Omit {
     Omit {
-        quotes: n >= 1,
-        risk_details: n >= 2,
-        stake_details: n >= 3,
-        actor_positions: n >= 4,
+        quotes: dropped.contains(&Droppable::Quotes),
+        risk_details: dropped.contains(&Droppable::RiskDetails),
+        stake_details: dropped.contains(&Droppable::StakeDetails),
+        actor_positions: dropped.contains(&Droppable::ActorPositions),
     }
+}
+
+/// The labels of `dropped`, joined with commas.
+fn labels(dropped: &[Droppable]) -> String {
+    let labels: Vec<&str> = dropped.iter().map(|d| d.label()).collect();
+    labels.join(", ")
 }
 
 /// A brief that fits.
@@ -36,7 +74,7 @@ pub struct Fitted {
     /// Type scale used (1 = 9.5 pt body).
     pub scale: f32,
     /// What was left out, in drop order.
-    pub dropped: Vec<&'static str>,
+    pub dropped: Vec<Droppable>,
 }
 
 impl Fitted {
@@ -48,7 +86,7 @@ impl Fitted {
             format!("fits with type at {:.0}%", self.scale * 100.0)
         };
         if !self.dropped.is_empty() {
-            s.push_str(&format!("; left out: {}", self.dropped.join(", ")));
+            s.push_str(&format!("; left out: {}", labels(&self.dropped)));
         }
         s
     }
@@ -74,7 +112,7 @@ impl std::fmt::Display for TooLong {
             f,
             "the brief is too long for one page by {:.0} lines, even with 8 pt type and without {}: shorten {}",
             self.lines.ceil(),
-            DROP_ORDER.join(", "),
+            labels(&DROP_ORDER),
             names.join(", ")
         )
     }
@@ -88,7 +126,7 @@ pub fn fit(brief: &Brief, paper: Paper, m: &mut Measurer) -> Result<Fitted, TooL
         .collect();
     let mut last = None;
     for dropped in 0..=DROP_ORDER.len() {
-        let omit = omit_first(dropped);
+        let omit = omitting(&DROP_ORDER[..dropped]);
         // Largest scale that fits: heights shrink with the type, so search from the top,
         // but check the floor first to skip hopeless levels quickly.
         let floor = layout(brief, paper, MIN_SCALE, omit, m);
@@ -111,8 +149,7 @@ pub fn fit(brief: &Brief, paper: Paper, m: &mut Measurer) -> Result<Fitted, TooL
             }
         }
     }
-    let page =
-        last.unwrap_or_else(|| layout(brief, paper, MIN_SCALE, omit_first(DROP_ORDER.len()), m));
+    let page = last.unwrap_or_else(|| layout(brief, paper, MIN_SCALE, omitting(&DROP_ORDER), m));
     let available = page.content_limit - page.sections.first().map_or(0.0, |_| 44.0);
     let mut sections: Vec<(&'static str, f32)> = page
         .sections
@@ -126,4 +163,24 @@ pub fn fit(brief: &Brief, paper: Paper, m: &mut Measurer) -> Result<Fitted, TooL
         lines: page.overflow_lines(),
         sections,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_drop_order_reads_as_the_user_is_told_it() {
+        assert_eq!(
+            labels(&DROP_ORDER),
+            "evidence quotes, risk explanations, stake explanations, the actors' positions"
+        );
+        let none = omitting(&[]);
+        assert!(!(none.quotes || none.risk_details || none.stake_details || none.actor_positions));
+        let first_two = omitting(&DROP_ORDER[..2]);
+        assert!(first_two.quotes && first_two.risk_details);
+        assert!(!(first_two.stake_details || first_two.actor_positions));
+        let all = omitting(&DROP_ORDER);
+        assert!(all.quotes && all.risk_details && all.stake_details && all.actor_positions);
+    }
 }

@@ -2,6 +2,7 @@
 //! every piece of user text escaped and marked `dir="auto"`, print CSS for one page.
 
 use super::Paper;
+use super::fit::Droppable;
 use crate::brief::Brief;
 use std::fmt::Write;
 
@@ -175,17 +176,17 @@ fn matrix_svg(brief: &Brief) -> String {
 pub struct PrintFit {
     /// Type scale (1 = 9.5 pt body).
     pub scale: f32,
-    /// Left out, as named in `fit::DROP_ORDER`.
-    pub dropped: Vec<&'static str>,
+    /// Left out (see `fit::DROP_ORDER`).
+    pub dropped: Vec<Droppable>,
 }
 
 /// CSS class of the elements each droppable piece is in.
-fn dropped_class(name: &str) -> &'static str {
-    match name {
-        "evidence quotes" => ".quotes",
-        "risk explanations" => ".risk-detail",
-        "stake explanations" => ".stake-detail",
-        _ => ".position",
+fn dropped_class(dropped: Droppable) -> &'static str {
+    match dropped {
+        Droppable::Quotes => ".quotes",
+        Droppable::RiskDetails => ".risk-detail",
+        Droppable::StakeDetails => ".stake-detail",
+        Droppable::ActorPositions => ".position",
     }
 }
 
@@ -193,7 +194,7 @@ fn dropped_class(name: &str) -> &'static str {
 /// omissions (as in the PDF), so the page prints on one sheet.
 pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
     let mut h = String::new();
-    let hidden: Vec<&str> = fit.dropped.iter().map(|d| dropped_class(d)).collect();
+    let hidden: Vec<&str> = fit.dropped.iter().map(|&d| dropped_class(d)).collect();
     let dropped = if hidden.is_empty() {
         String::new()
     } else {
