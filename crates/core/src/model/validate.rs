@@ -162,3 +162,89 @@ fn check_spans(nb: &Notebook) -> Result<(), InvalidNotebook> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Article, Evidence, Risk, Stake};
+
+    fn with_span(text: &str, start: usize, end: usize, status: AnchorStatus) -> Notebook {
+        let mut nb = Notebook::new(Article::new("T", text));
+        nb.actors.push(Actor {
+            id: 1,
+            name: "A".into(),
+            evidence: vec![Evidence {
+                id: 2,
+                start,
+                end,
+                quote: "q".into(),
+                status,
+                ..Evidence::default()
+            }],
+            ..Actor::default()
+        });
+        nb
+    }
+
+    #[test]
+    fn spans_are_measured_in_chars_not_bytes() {
+        // Four chars in eight bytes: 0..6 is inside the bytes but not the chars.
+        assert_eq!(
+            validate(&with_span("Лавр", 0, 4, AnchorStatus::Exact)),
+            Ok(())
+        );
+        let err = validate(&with_span("Лавр", 0, 6, AnchorStatus::Exact)).unwrap_err();
+        assert!(
+            matches!(err, InvalidNotebook::SpanOutOfRange { len: 4, .. }),
+            "{err}"
+        );
+        assert!(validate(&with_span("Лавр", 3, 2, AnchorStatus::Exact)).is_err());
+        // An empty span at the very end is inside.
+        assert_eq!(
+            validate(&with_span("Лавр", 4, 4, AnchorStatus::Fuzzy)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn orphaned_spans_are_not_held_to_the_text() {
+        assert_eq!(
+            validate(&with_span("Short.", 50, 60, AnchorStatus::Orphaned)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn each_broken_invariant_says_which_item_and_why() {
+        let mut nb = with_span("Text.", 0, 4, AnchorStatus::Exact);
+        nb.stakes.push(Stake {
+            id: 2,
+            title: "Bases".into(),
+            ..Stake::default()
+        });
+        assert_eq!(
+            validate(&nb).unwrap_err().to_string(),
+            "id 2 is used twice (second time by evidence \"q\")"
+        );
+
+        nb.stakes[0].id = 3;
+        nb.stakes[0].holders.push(9);
+        assert_eq!(
+            validate(&nb).unwrap_err().to_string(),
+            "stake \"Bases\" names actor id 9, which does not exist"
+        );
+
+        nb.stakes[0].holders.clear();
+        nb.risks.push(Risk {
+            id: 4,
+            title: "Unrest".into(),
+            likelihood: 3,
+            impact: 0,
+            ..Risk::default()
+        });
+        assert_eq!(
+            validate(&nb).unwrap_err().to_string(),
+            "risk \"Unrest\" has impact 0; it must be 1 to 5"
+        );
+    }
+}
