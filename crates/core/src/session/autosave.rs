@@ -152,19 +152,20 @@ impl Autosave {
     /// Takes over a recovered file: further autosaves of the restored notebook go there.
     pub fn adopt(&mut self, key: String) {
         self.key = key;
-        self.written = None;
-        self.on_disk = true;
-        self.pending_since = None;
-        self.seen = None;
-        self.failures = 0;
-        self.retry_at = None;
+        self.start_over(true);
     }
 
     /// Removes this document's recovery file (its changes were discarded on purpose).
     pub fn forget(&mut self) {
         self.saver.remove(&self.key);
+        self.start_over(false);
+    }
+
+    /// Nothing written or pending yet for the current key, which has a recovery file
+    /// when `on_disk`.
+    fn start_over(&mut self, on_disk: bool) {
         self.written = None;
-        self.on_disk = false;
+        self.on_disk = on_disk;
         self.pending_since = None;
         self.seen = None;
         self.failures = 0;

@@ -24,6 +24,14 @@ fn set_bottom_line(s: &mut Session, text: &str) {
         .unwrap();
 }
 
+/// A saved session with an unsaved bottom line, and the notebook as edited.
+fn edited_session(root: &Path, line: &str) -> (Session, PathBuf, Notebook) {
+    let (mut s, path) = saved_session(root);
+    set_bottom_line(&mut s, line);
+    let edited = s.document().notebook().clone();
+    (s, path, edited)
+}
+
 /// True once a recovery file is on disk under `root` (as the next start would see it).
 fn autosaved(root: &Path) -> bool {
     !RecoveryStore::new(AppDirs::under(&root.join("home")).recovery())
@@ -34,9 +42,7 @@ fn autosaved(root: &Path) -> bool {
 #[test]
 fn a_save_that_fails_is_a_typed_error_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, path) = saved_session(dir.path());
-    set_bottom_line(&mut s, "Talks stall.");
-    let edited = s.document().notebook().clone();
+    let (mut s, path, edited) = edited_session(dir.path(), "Talks stall.");
     let check_nothing_lost = |s: &Session| {
         assert!(s.document().is_dirty(), "still unsaved");
         assert_eq!(
@@ -154,9 +160,7 @@ fn save_as_takes_the_new_path_and_lists_it_first_in_recent_files() {
 #[test]
 fn autosaved_work_is_found_by_the_next_session_and_restored_or_discarded() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, path) = saved_session(dir.path());
-    set_bottom_line(&mut s, "Recovered line.");
-    let edited = s.document().notebook().clone();
+    let (mut s, path, edited) = edited_session(dir.path(), "Recovered line.");
     assert!(s.tick(0.0).due_in.is_some(), "waits for a pause in typing");
     assert_eq!(s.tick(3.0).due_in, None, "due now: queued");
     let started = Instant::now();
