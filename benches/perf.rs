@@ -17,7 +17,7 @@ use briefing_core::mentions::find_mentions;
 use briefing_core::model::{ItemKind, ItemRef};
 use briefing_core::storage::{AppDirs, load_notebook, save_notebook, to_ron};
 use briefing_ui::BriefingApp;
-use briefing_ui::command::Command;
+use briefing_ui::command::{EditCommand, ViewCommand};
 use briefing_ui::file_dialog::{FilePicker, PickRequest};
 use egui::{
     self, Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, PointerButton, Pos2, RawInput,
@@ -312,7 +312,7 @@ fn main() {
             let actor = w.app.document().notebook().actors[0].id;
             let mut after = Vec::new();
             for k in 0..20 {
-                w.app.apply(Command::Focus(ItemRef {
+                w.app.apply(ViewCommand::Focus(ItemRef {
                     kind: ItemKind::Actor,
                     id: actor,
                 }));
@@ -322,7 +322,7 @@ fn main() {
                 w.app.article_view().set_selection(start, start + 25);
                 // The edit, its undo snapshot and the frame that shows it.
                 let t = Instant::now();
-                w.app.apply(Command::AttachSelection);
+                w.app.apply(EditCommand::AttachSelection);
                 let apply_ms = t.elapsed().as_secs_f64() * 1000.0;
                 after.push(apply_ms + w.frame(Vec::new()));
             }

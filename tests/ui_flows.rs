@@ -4,7 +4,7 @@
 use briefing_core::model::{ItemKind, ItemRef};
 use briefing_core::storage::{AppDirs, load_notebook};
 use briefing_ui::BriefingApp;
-use briefing_ui::command::Command;
+use briefing_ui::command::{Command, EditCommand, FileCommand, ViewCommand};
 use briefing_ui::file_dialog::{FilePicker, PickRequest};
 use briefing_ui::modals::Modal;
 use egui::{self, Key, Modifiers, PointerButton, Pos2, ViewportEvent, ViewportId};
@@ -253,7 +253,7 @@ fn new_actor_from_selection_then_edit_undo_redo_and_delete() {
     );
 
     // Delete it, and bring it back with Ctrl+Z.
-    h.state_mut().apply(Command::Focus(ItemRef {
+    h.state_mut().apply(ViewCommand::Focus(ItemRef {
         kind: ItemKind::Actor,
         id: actor.id,
     }));
@@ -290,7 +290,7 @@ fn save_as_then_reopen_gives_the_same_notebook() {
             .starts_with("Lavrov’s Central Asia Tour")
     );
 
-    h.state_mut().apply(Command::AddItem(ItemKind::Risk));
+    h.state_mut().apply(EditCommand::AddItem(ItemKind::Risk));
     h.run_steps(10); // the new card scrolls into view below the matrix
     h.get_by_label("Risk").click();
     h.get_by_label("Risk").type_text("Talks collapse");
@@ -319,7 +319,7 @@ fn save_as_then_reopen_gives_the_same_notebook() {
 fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
     let (_dir, path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
     let original = std::fs::read(&path).unwrap();
-    h.state_mut().apply(Command::AddItem(ItemKind::Stake));
+    h.state_mut().apply(EditCommand::AddItem(ItemKind::Stake));
     h.run_steps(2);
 
     let close = |h: &mut Harness<'_, BriefingApp>| {
@@ -353,7 +353,7 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
 #[test]
 fn save_from_the_prompt_writes_the_file_then_closes() {
     let (_dir, path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
-    h.state_mut().apply(Command::AddItem(ItemKind::Stake));
+    h.state_mut().apply(EditCommand::AddItem(ItemKind::Stake));
     h.run_steps(2);
     press(&mut h, Modifiers::COMMAND, Key::Q);
     h.get_by_label("Save").click();
@@ -426,7 +426,7 @@ fn clicking_an_evidence_quote_reveals_it_and_clicking_a_highlight_focuses_its_it
     assert!(!h.state().document().is_dirty());
     // Lavrov's first evidence span: click it, with nothing selected.
     let stake = h.state().document().notebook().stakes[0].id;
-    h.state_mut().apply(Command::Focus(ItemRef {
+    h.state_mut().apply(ViewCommand::Focus(ItemRef {
         kind: ItemKind::Stake,
         id: stake,
     }));
@@ -459,7 +459,7 @@ fn clicking_an_evidence_quote_reveals_it_and_clicking_a_highlight_focuses_its_it
         .unwrap();
     assert!(before.min.y > 800.0, "starts below the window: {before:?}");
     let ghani = ghani_id(h.state());
-    h.state_mut().apply(Command::Focus(ItemRef {
+    h.state_mut().apply(ViewCommand::Focus(ItemRef {
         kind: ItemKind::Actor,
         id: ghani,
     }));
@@ -688,7 +688,7 @@ fn dropping_an_article_on_the_window_starts_a_new_notebook_after_asking() {
         "Doha talks resume\n\nThe Taliban returned to Doha.\r\n",
     )
     .unwrap();
-    h.state_mut().apply(Command::AddItem(ItemKind::Risk));
+    h.state_mut().apply(EditCommand::AddItem(ItemKind::Risk));
     h.run_steps(2);
     h.input_mut()
         .dropped_files
@@ -759,7 +759,7 @@ fn ctrl_e_previews_the_brief_and_exports_a_pdf_then_offers_to_open_it() {
 fn fixing_the_article_text_reattaches_evidence_and_lists_what_to_review() {
     let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::new(vec![], 0));
     let original = h.state().document().notebook().article.text.clone();
-    h.state_mut().apply(Command::EditArticleText);
+    h.state_mut().apply(FileCommand::EditArticleText);
     h.run_steps(3);
     // Correct a word inside a quoted span, and delete a quoted sentence.
     let corrected = original
@@ -944,7 +944,7 @@ fn a_save_that_fails_keeps_the_changes_and_says_why() {
         Some(path.clone()),
     );
     let mut h = harness(app);
-    h.state_mut().apply(Command::AddItem(ItemKind::Risk));
+    h.state_mut().apply(EditCommand::AddItem(ItemKind::Risk));
     h.run_steps(2);
     // The folder disappears (a USB stick pulled out, a network share gone).
     let away = root.path().join("away");
@@ -989,7 +989,7 @@ fn an_actors_mentions_can_be_stepped_through_and_one_click_makes_evidence() {
     // Its name and its alias (the president's name) both count.
     let count = text.matches("Kyrgyzstan").count() + text.matches("Sooronbay Jeenbekov").count();
     assert_eq!(h.state().mentions_of(id).len(), count);
-    h.state_mut().apply(Command::Focus(ItemRef {
+    h.state_mut().apply(ViewCommand::Focus(ItemRef {
         kind: ItemKind::Actor,
         id,
     }));
@@ -1034,13 +1034,13 @@ fn the_review_panel_flags_vague_judgments_and_claims_without_evidence() {
     h.get_by_label_contains("Nothing to review");
     // A vague bottom line, and a new actor with no evidence named in it.
     h.state_mut()
-        .apply(Command::Edit(briefing_core::model::Edit::SetText(
+        .apply(Command::from(briefing_core::model::Edit::SetText(
             briefing_core::model::TextField::BottomLine,
             "Moscow could gain the upper hand; Ismail Khan will follow.".into(),
         )));
     let id = h.state_mut().document().notebook().next_id;
     h.state_mut()
-        .apply(Command::Edit(briefing_core::model::Edit::AddItem {
+        .apply(Command::from(briefing_core::model::Edit::AddItem {
             kind: ItemKind::Actor,
             id,
             name: "Ismail Khan".into(),
@@ -1072,7 +1072,7 @@ fn the_brief_and_review_tabs_show_the_same_bottom_line_length_finding() {
     h.get_by_label_contains("Nothing to review");
 
     h.state_mut()
-        .apply(Command::Edit(briefing_core::model::Edit::SetText(
+        .apply(Command::from(briefing_core::model::Edit::SetText(
             briefing_core::model::TextField::BottomLine,
             "Russia gains ground. The U.S. leaves. Kabul is excluded. Talks will stall.".into(),
         )));
@@ -1133,7 +1133,7 @@ fn suggested_actors_can_be_accepted_merged_and_dismissed() {
     // Merge: an actor the analyst made by hand takes the suggestion's names and a mention.
     let id = h.state().document().notebook().next_id;
     h.state_mut()
-        .apply(Command::Edit(briefing_core::model::Edit::AddItem {
+        .apply(Command::from(briefing_core::model::Edit::AddItem {
             kind: ItemKind::Actor,
             id,
             name: "Lavrov".into(),
@@ -1144,7 +1144,8 @@ fn suggested_actors_can_be_accepted_merged_and_dismissed() {
         .into_iter()
         .find(|s| s.name == "Sergei Lavrov")
         .unwrap();
-    h.state_mut().apply(Command::MergeSuggestion(lavrov, id));
+    h.state_mut()
+        .apply(EditCommand::MergeSuggestion(lavrov, id));
     h.run_steps(2);
     let merged = h.state().document().notebook().actor(id).unwrap().clone();
     assert_eq!(merged.name, "Lavrov");
@@ -1245,7 +1246,7 @@ fn new_from_clipboard_takes_a_copied_web_article_or_plain_text() {
         None,
         Some("Kabul sidelined\r\n\r\nThe government was not at the table."),
     );
-    h.state_mut().apply(Command::NewFromClipboard);
+    h.state_mut().apply(FileCommand::NewFromClipboard);
     h.run_steps(2);
     let nb = h.state().document().notebook();
     assert_eq!(nb.article.title, "Kabul sidelined");
@@ -1255,7 +1256,7 @@ fn new_from_clipboard_takes_a_copied_web_article_or_plain_text() {
     );
 
     let mut h = clipboard_app(None, None);
-    h.state_mut().apply(Command::NewFromClipboard);
+    h.state_mut().apply(FileCommand::NewFromClipboard);
     h.run_steps(3);
     match h.state().modal() {
         Some(Modal::Error(m)) => assert!(m.contains("clipboard holds no text"), "{m}"),

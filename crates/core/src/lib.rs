@@ -17,5 +17,6 @@ pub mod mentions;
 pub mod model;
 pub mod search;
 pub mod sentences;
+pub mod session;
 pub mod storage;
 pub mod suggest;

@@ -1,31 +1,58 @@
-//! What the views ask the app to do. Views push commands; `BriefingApp::apply` carries
-//! them out in one place, so every error is reported once and every change can be undone.
+//! What the views ask the app to do, grouped by who carries it out: the document
+//! ([`EditCommand`]), the session through the file flow ([`FileCommand`]) and the view
+//! state ([`ViewCommand`]). Views push commands; `BriefingApp` runs them one after
+//! another in one loop, so every error is reported once and every change can be undone.
+//! A command that leads to another (a new item is then focused) hands it back to the
+//! loop instead of calling in again.
 
+use crate::file_dialog::{PickOutcome, Purpose};
 use briefing_core::export::Format;
-use briefing_core::model::{Edit, ItemKind, ItemRef};
+use briefing_core::model::{Edit, Id, ItemKind, ItemRef};
+use briefing_core::suggest::Suggestion;
 use std::path::PathBuf;
 
-/// A request from a view.
+/// A request from a view (or from the answer to a question).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// A change to the notebook: the document carries it out, as one undo step.
+    Edit(EditCommand),
+    /// Files, the clipboard, recovery, the article as a whole: the session carries it
+    /// out through the file flow.
+    File(FileCommand),
+    /// What is shown: focus, scrolling, the find bar, the preview.
+    View(ViewCommand),
+}
+
+/// Changes to the notebook and its undo history.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditCommand {
     /// Change the notebook (one undo step).
-    Edit(Edit),
+    Apply(Edit),
     /// A text field lost focus: the next typing there is a new undo step.
-    SealUndoGroup,
+    Seal,
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.
     Redo,
-    /// Put an item in focus (and show it in its pane).
-    Focus(ItemRef),
-    /// Show and flash a span of the article.
-    Reveal { start: usize, end: usize },
+    /// Add an empty item of this kind (and focus it).
+    AddItem(ItemKind),
     /// Attach the current article selection to the item in focus.
     AttachSelection,
     /// Make a new item of this kind from the current selection.
     NewFromSelection(ItemKind),
-    /// Add an empty item of this kind.
-    AddItem(ItemKind),
+    /// Attach the mention last stepped to as evidence for its actor.
+    AttachMention(Id),
+    /// Make a suggested actor an actor.
+    AcceptSuggestion(Suggestion),
+    /// Add a suggestion's names and a mention to an existing actor.
+    MergeSuggestion(Suggestion, Id),
+    /// Accept a re-attached span as it now reads.
+    AcceptSpan(ItemRef, Id),
+}
+
+/// Work on the open notebook as a whole.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
     /// Start a new notebook from an article chosen in a dialog.
     NewNotebook,
     /// Start a new notebook from the text (or web page) on the clipboard.
@@ -40,35 +67,55 @@ pub enum Command {
     SaveAs,
     /// Quit, asking about unsaved changes first.
     Quit,
-    /// Open the find bar.
-    Find,
-    /// Show or hide the brief preview.
-    TogglePreview,
     /// Export the brief in a format, to a file chosen in a dialog.
     Export(Format),
     /// Open a file with the system's default program.
     OpenExternally(PathBuf),
     /// Replace the article with a corrected version chosen in a dialog.
     ReplaceArticle,
-    /// Edit the article's text (to fix a typo).
+    /// Show the article's text for correcting by hand.
     EditArticleText,
+    /// Use this hand-corrected article text (one undo step).
+    ArticleText(String),
+    /// A file dialog (or the typed-path question) answered.
+    Picked(Purpose, PickOutcome),
+    /// Save, then go on with this.
+    SaveThen(AfterSave),
+    /// Let the unsaved changes go, then go on with this.
+    DiscardThen(AfterSave),
+    /// Restore this recovery file.
+    Restore(PathBuf),
+    /// Delete this recovery file.
+    DiscardRecovery(PathBuf),
+    /// A question was closed without an answer: nothing pending goes on.
+    Dismissed,
+}
+
+/// What is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewCommand {
+    /// Put an item in focus (and show it in its pane).
+    Focus(ItemRef),
+    /// Show and flash a span of the article.
+    Reveal {
+        /// First char.
+        start: usize,
+        /// Char after the last.
+        end: usize,
+    },
+    /// Open the find bar.
+    Find,
+    /// Show or hide the brief preview.
+    TogglePreview,
     /// Show the previous (-1) or next (+1) mention of an actor and select it.
     StepMention {
         /// The actor.
-        actor: briefing_core::model::Id,
+        actor: Id,
         /// Direction.
         step: isize,
     },
-    /// Attach the mention last stepped to as evidence for its actor.
-    AttachMention(briefing_core::model::Id),
     /// Find the actors the article names.
     ComputeSuggestions,
-    /// Make a suggested actor an actor.
-    AcceptSuggestion(briefing_core::suggest::Suggestion),
-    /// Add a suggestion's names and a mention to an existing actor.
-    MergeSuggestion(briefing_core::suggest::Suggestion, briefing_core::model::Id),
-    /// Accept a re-attached span as it now reads.
-    AcceptSpan(ItemRef, briefing_core::model::Id),
 }
 
 /// Something to do once unsaved changes have been dealt with.
@@ -84,4 +131,28 @@ pub enum AfterSave {
     FromClipboard,
     /// Close the window.
     Quit,
+}
+
+impl From<Edit> for Command {
+    fn from(edit: Edit) -> Self {
+        Command::Edit(EditCommand::Apply(edit))
+    }
+}
+
+impl From<EditCommand> for Command {
+    fn from(command: EditCommand) -> Self {
+        Command::Edit(command)
+    }
+}
+
+impl From<FileCommand> for Command {
+    fn from(command: FileCommand) -> Self {
+        Command::File(command)
+    }
+}
+
+impl From<ViewCommand> for Command {
+    fn from(command: ViewCommand) -> Self {
+        Command::View(command)
+    }
 }

@@ -2,6 +2,7 @@
 //! except where the app has better advice for that kind of problem.
 
 use briefing_core::import::{FileImportError, ImportError};
+use briefing_core::session::SessionError;
 
 /// What the OCR advice tells the user to run: the usual free tool, in its simplest form.
 const OCR_ADVICE: &str = "This PDF is a scan with no text layer: run OCR on it first, e.g. `ocrmypdf in.pdf out.pdf`, then open the result.";
@@ -11,6 +12,15 @@ pub fn import_error_message(e: &FileImportError) -> String {
     match e.error {
         ImportError::ScannedPdf => format!("{}: {OCR_ADVICE}", e.path.display()),
         _ => e.to_string(),
+    }
+}
+
+/// The message for a failed session operation: import problems get their advice, others
+/// keep their own sentence.
+pub fn session_error_message(e: &SessionError) -> String {
+    match e {
+        SessionError::Import(e) => import_error_message(e),
+        e => e.to_string(),
     }
 }
 

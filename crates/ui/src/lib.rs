@@ -1,7 +1,8 @@
 //! Briefing Notebook's views, in egui alone (no window system, no native dialogs: the
 //! binary supplies those through [`file_dialog::FilePicker`], [`clipboard::ClipboardSource`]
 //! and [`opener::Opener`]). Views read the model and push [`command::Command`]s;
-//! [`app::BriefingApp::apply`] carries them out.
+//! [`app::BriefingApp`] runs them in one loop: edits on the document, file work
+//! through the session (`briefing_core::session`), view changes on the view state.
 
 // Nothing that can fail at run time may panic: handle it and say what went wrong.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -9,10 +10,11 @@
 
 pub mod app;
 pub mod article_view;
-pub mod autosave;
 pub mod clipboard;
 pub mod command;
+mod derived;
 pub mod file_dialog;
+mod file_flow;
 pub mod find_bar;
 pub mod fonts;
 pub mod icons;
@@ -23,6 +25,7 @@ pub mod panes;
 pub mod preview;
 pub mod recovery_text;
 pub mod risk_matrix;
+mod shell;
 pub mod theme;
 
 pub use app::BriefingApp;

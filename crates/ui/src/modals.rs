@@ -1,7 +1,7 @@
 //! Modal questions: unsaved changes, a typed path when no file dialog exists, errors.
 
-use super::command::AfterSave;
-use super::file_dialog::Purpose;
+use super::command::{AfterSave, Command, FileCommand};
+use super::file_dialog::{PickOutcome, Purpose};
 use egui::{self, Key, TextEdit};
 
 /// The question on screen, if any.
@@ -62,6 +62,24 @@ pub enum ModalAnswer {
     OpenExternally(std::path::PathBuf),
     /// Close the question.
     Dismiss,
+}
+
+impl From<ModalAnswer> for Command {
+    /// What the app does with an answer: every answer is a command like any other.
+    fn from(answer: ModalAnswer) -> Self {
+        Command::File(match answer {
+            ModalAnswer::Save(then) => FileCommand::SaveThen(then),
+            ModalAnswer::Discard(then) => FileCommand::DiscardThen(then),
+            ModalAnswer::Path(purpose, text) => {
+                FileCommand::Picked(purpose, PickOutcome::Chosen(text.into()))
+            }
+            ModalAnswer::Restore(file) => FileCommand::Restore(file),
+            ModalAnswer::DiscardRecovery(file) => FileCommand::DiscardRecovery(file),
+            ModalAnswer::ArticleText(text) => FileCommand::ArticleText(text),
+            ModalAnswer::OpenExternally(path) => FileCommand::OpenExternally(path),
+            ModalAnswer::Dismiss => FileCommand::Dismissed,
+        })
+    }
 }
 
 /// Shows `modal`; returns the answer once given.

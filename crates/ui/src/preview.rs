@@ -1,7 +1,7 @@
 //! The brief preview: the page as it will print, a live "page fullness" meter, and the
 //! export buttons. It draws the same layout items the PDF writer draws.
 
-use super::command::Command;
+use super::command::{Command, FileCommand};
 use super::fonts;
 use briefing_core::brief::Brief;
 use briefing_core::dates::today;
@@ -149,13 +149,13 @@ impl Preview {
                 .on_disabled_hover_text("Fix what the meter says first")
                 .clicked()
             {
-                cmds.push(Command::Export(Format::Pdf));
+                cmds.push(Command::File(FileCommand::Export(Format::Pdf)));
             }
             if ui.button("HTML…").clicked() {
-                cmds.push(Command::Export(Format::Html));
+                cmds.push(Command::File(FileCommand::Export(Format::Html)));
             }
             if ui.button("Markdown…").clicked() {
-                cmds.push(Command::Export(Format::Markdown));
+                cmds.push(Command::File(FileCommand::Export(Format::Markdown)));
             }
         });
         // What a reviewer would ask about before this goes out.

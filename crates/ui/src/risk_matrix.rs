@@ -2,7 +2,7 @@
 //! the PDF); drag a marker to another cell to change its likelihood and impact; click it
 //! to select the risk.
 
-use super::command::Command;
+use super::command::{Command, ViewCommand};
 use briefing_core::export::layout::{Rgb, cell_color};
 use briefing_core::model::{Edit, ItemKind, ItemRef, Notebook, impact_word, likelihood_word};
 use egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
@@ -116,14 +116,14 @@ fn draw(ui: &mut Ui, nb: &Notebook, focus: Option<ItemRef>, cmds: &mut Vec<Comma
         {
             let (new_l, new_i) = cell_of(p);
             if (new_l, new_i) != (l, i) {
-                cmds.push(Command::Edit(Edit::Batch(vec![
+                cmds.push(Command::from(Edit::Batch(vec![
                     Edit::SetLikelihood(risk.id, new_l),
                     Edit::SetImpact(risk.id, new_i),
                 ])));
             }
         }
         if response.clicked() {
-            cmds.push(Command::Focus(item));
+            cmds.push(Command::View(ViewCommand::Focus(item)));
         }
         // From the keyboard: Tab to a marker, arrows move it (up/down likelihood,
         // left/right impact).
@@ -155,7 +155,7 @@ fn draw(ui: &mut Ui, nb: &Notebook, focus: Option<ItemRef>, cmds: &mut Vec<Comma
             let new_l = (l as i8 + dl).clamp(1, 5) as u8;
             let new_i = (i as i8 + di).clamp(1, 5) as u8;
             if (new_l, new_i) != (l, i) {
-                cmds.push(Command::Edit(Edit::Batch(vec![
+                cmds.push(Command::from(Edit::Batch(vec![
                     Edit::SetLikelihood(risk.id, new_l),
                     Edit::SetImpact(risk.id, new_i),
                 ])));

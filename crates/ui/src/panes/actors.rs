@@ -2,7 +2,7 @@
 
 use super::PaneContext;
 use super::fields::{choice, evidence_list, list_field, text_field};
-use crate::command::Command;
+use crate::command::{Command, EditCommand, ViewCommand};
 use crate::icons::{Icon, icon_button};
 use briefing_core::model::{ActorKind, Edit, Id, ItemKind, ItemRef, ListField, TextField};
 use egui::Ui;
@@ -113,10 +113,10 @@ fn mention_navigator(
     }
     ui.horizontal(|ui| {
         if icon_button(ui, Icon::Up, "Previous mention").clicked() {
-            cmds.push(Command::StepMention { actor, step: -1 });
+            cmds.push(Command::View(ViewCommand::StepMention { actor, step: -1 }));
         }
         if icon_button(ui, Icon::Down, "Next mention").clicked() {
-            cmds.push(Command::StepMention { actor, step: 1 });
+            cmds.push(Command::View(ViewCommand::StepMention { actor, step: 1 }));
         }
         match current {
             Some(i) => ui.label(format!("{} of {count}", i + 1)),
@@ -130,7 +130,7 @@ fn mention_navigator(
             .on_disabled_hover_text("Step to a mention first")
             .clicked()
         {
-            cmds.push(Command::AttachMention(actor));
+            cmds.push(Command::Edit(EditCommand::AttachMention(actor)));
         }
     });
 }

@@ -1,7 +1,7 @@
 //! Building blocks shared by the panes: labelled fields that emit edits, evidence lists,
 //! actor pickers and item cards.
 
-use crate::command::Command;
+use crate::command::{Command, EditCommand, ViewCommand};
 use crate::icons::{Icon, icon_button};
 use crate::theme;
 use briefing_core::model::{
@@ -34,10 +34,10 @@ pub fn text_field(
         )
         .labelled_by(label.id);
     if response.changed() {
-        cmds.push(Command::Edit(Edit::SetText(field, text)));
+        cmds.push(Command::from(Edit::SetText(field, text)));
     }
     if response.lost_focus() {
-        cmds.push(Command::SealUndoGroup);
+        cmds.push(Command::Edit(EditCommand::Seal));
     }
 }
 
@@ -63,18 +63,18 @@ pub fn list_field(
                 )
                 .labelled_by(label_response.id);
             if response.changed() {
-                cmds.push(Command::Edit(Edit::SetListEntry(field, i, text)));
+                cmds.push(Command::from(Edit::SetListEntry(field, i, text)));
             }
             if response.lost_focus() {
-                cmds.push(Command::SealUndoGroup);
+                cmds.push(Command::Edit(EditCommand::Seal));
             }
             if remove.clicked() {
-                cmds.push(Command::Edit(Edit::RemoveListEntry(field, i)));
+                cmds.push(Command::from(Edit::RemoveListEntry(field, i)));
             }
         });
     }
     if ui.small_button(add_label).clicked() {
-        cmds.push(Command::Edit(Edit::AddListEntry(field, String::new())));
+        cmds.push(Command::from(Edit::AddListEntry(field, String::new())));
     }
 }
 
@@ -102,7 +102,7 @@ pub fn choice<T: Copy + PartialEq>(
                         .clicked()
                         && option != current
                     {
-                        cmds.push(Command::Edit(edit(option)));
+                        cmds.push(Command::from(edit(option)));
                     }
                 }
             })
@@ -136,7 +136,7 @@ pub fn actor_picker(
                 .selectable_label(chosen.contains(&actor.id), name)
                 .clicked()
             {
-                cmds.push(Command::Edit(toggle(actor.id)));
+                cmds.push(Command::from(toggle(actor.id)));
             }
         }
     });
@@ -158,7 +158,7 @@ pub fn evidence_list(ui: &mut Ui, cmds: &mut Vec<Command>, item: ItemRef, eviden
             // Long quotes wrap inside the pane instead of widening it.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             if icon_button(ui, Icon::Remove, "Remove this evidence").clicked() {
-                cmds.push(Command::Edit(Edit::RemoveEvidence(item, e.id)));
+                cmds.push(Command::from(Edit::RemoveEvidence(item, e.id)));
             }
             if e.status != AnchorStatus::Exact {
                 let color = match e.status {
@@ -173,10 +173,10 @@ pub fn evidence_list(ui: &mut Ui, cmds: &mut Vec<Command>, item: ItemRef, eviden
                 .add(egui::Link::new(format!("“{quote}”")))
                 .on_hover_text("Show in the article");
             if link.clicked() {
-                cmds.push(Command::Reveal {
+                cmds.push(Command::View(ViewCommand::Reveal {
                     start: e.start,
                     end: e.end,
-                });
+                }));
             }
         });
     }
@@ -242,13 +242,13 @@ pub fn item_card(
                             if icon_button(ui, Icon::Delete, "Delete (Ctrl+Z brings it back)")
                                 .clicked()
                             {
-                                cmds.push(Command::Edit(Edit::DeleteItem(item)));
+                                cmds.push(Command::from(Edit::DeleteItem(item)));
                             }
                             if icon_button(ui, Icon::Down, "Move down").clicked() {
-                                cmds.push(Command::Edit(Edit::MoveItem(item, 1)));
+                                cmds.push(Command::from(Edit::MoveItem(item, 1)));
                             }
                             if icon_button(ui, Icon::Up, "Move up").clicked() {
-                                cmds.push(Command::Edit(Edit::MoveItem(item, -1)));
+                                cmds.push(Command::from(Edit::MoveItem(item, -1)));
                             }
                             ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
                                 let label = ui
@@ -263,7 +263,7 @@ pub fn item_card(
                                         "Select: new evidence is attached to the selected item",
                                     );
                                 if label.clicked() {
-                                    cmds.push(Command::Focus(item));
+                                    cmds.push(Command::View(ViewCommand::Focus(item)));
                                 }
                                 label
                             })
@@ -285,7 +285,7 @@ pub fn item_card(
             .inner
     });
     if card.response.clicked() && !focused {
-        cmds.push(Command::Focus(item));
+        cmds.push(Command::View(ViewCommand::Focus(item)));
     }
     card.inner
 }

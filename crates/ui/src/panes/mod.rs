@@ -9,7 +9,7 @@ mod risks;
 mod stakes;
 mod suggestions;
 
-use crate::command::Command;
+use crate::command::{Command, EditCommand};
 use briefing_core::model::{ItemKind, ItemRef, Notebook};
 use egui::{self, Align, RichText, ScrollArea, Ui};
 
@@ -153,7 +153,7 @@ pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
     if let Some((kind, label)) = add
         && ui.button(label).clicked()
     {
-        cx.cmds.push(Command::AddItem(kind));
+        cx.cmds.push(Command::Edit(EditCommand::AddItem(kind)));
     }
     ScrollArea::vertical()
         .id_salt("pane-scroll")

@@ -5,7 +5,7 @@
 
 use super::PaneContext;
 use super::fields::shorten;
-use crate::command::Command;
+use crate::command::{Command, EditCommand, ViewCommand};
 use briefing_core::checks::{Finding, Kind, Place};
 use briefing_core::model::{AnchorStatus, Edit, Notebook};
 use egui::{self, RichText, Ui};
@@ -81,7 +81,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                 if link.clicked()
                     && let Place::Item(item) = f.place
                 {
-                    cx.cmds.push(Command::Focus(item));
+                    cx.cmds.push(Command::View(ViewCommand::Focus(item)));
                 }
                 ui.label(&f.message);
             });
@@ -119,17 +119,18 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             ui.horizontal(|ui| {
                 if e.status == AnchorStatus::Fuzzy {
                     if ui.button("Show").clicked() {
-                        cx.cmds.push(Command::Reveal {
+                        cx.cmds.push(Command::View(ViewCommand::Reveal {
                             start: e.start,
                             end: e.end,
-                        });
+                        }));
                     }
                     if ui
                         .button("Accept")
                         .on_hover_text("Keep this evidence as the text now reads")
                         .clicked()
                     {
-                        cx.cmds.push(Command::AcceptSpan(item, e.id));
+                        cx.cmds
+                            .push(Command::Edit(EditCommand::AcceptSpan(item, e.id)));
                     }
                 }
                 if ui
@@ -138,7 +139,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                     .clicked()
                 {
                     cx.cmds
-                        .push(Command::Edit(Edit::RemoveEvidence(item, e.id)));
+                        .push(Command::from(Edit::RemoveEvidence(item, e.id)));
                 }
             });
         });

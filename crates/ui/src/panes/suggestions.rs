@@ -2,7 +2,7 @@
 //! a first piece of evidence), merge it into an actor already there, or dismiss it.
 
 use super::PaneContext;
-use crate::command::Command;
+use crate::command::{Command, EditCommand, ViewCommand};
 use briefing_core::model::Edit;
 use briefing_core::suggest::Suggestion;
 use egui::{self, RichText, Ui};
@@ -25,7 +25,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             .on_hover_text("Finds the people, states and organisations the article names")
             .clicked()
         {
-            cx.cmds.push(Command::ComputeSuggestions);
+            cx.cmds.push(Command::View(ViewCommand::ComputeSuggestions));
         }
         return;
     };
@@ -64,7 +64,8 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                     .on_hover_text("Add as an actor, with its first mention as evidence")
                     .clicked()
                 {
-                    cx.cmds.push(Command::AcceptSuggestion((*s).clone()));
+                    cx.cmds
+                        .push(Command::Edit(EditCommand::AcceptSuggestion((*s).clone())));
                 }
                 if !cx.notebook.actors.is_empty() {
                     let label = ui.label(RichText::new("or merge into").small());
@@ -74,7 +75,10 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                         .show_ui(ui, |ui| {
                             for a in &cx.notebook.actors {
                                 if ui.selectable_label(false, &a.name).clicked() {
-                                    cx.cmds.push(Command::MergeSuggestion((*s).clone(), a.id));
+                                    cx.cmds.push(Command::Edit(EditCommand::MergeSuggestion(
+                                        (*s).clone(),
+                                        a.id,
+                                    )));
                                 }
                             }
                         })
@@ -87,7 +91,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                     .clicked()
                 {
                     cx.cmds
-                        .push(Command::Edit(Edit::DismissSuggestion(s.name.clone())));
+                        .push(Command::from(Edit::DismissSuggestion(s.name.clone())));
                 }
             });
             ui.add_space(2.0);

@@ -1,13 +1,37 @@
 //! When to autosave the open notebook, and which recovery file is its own. The writing
-//! itself happens on `storage::Autosaver`'s thread.
+//! itself happens on `storage::Autosaver`'s thread; time comes in from the caller.
 
-use briefing_core::model::Document;
-use briefing_core::storage::{AutosavePolicy, Autosaver, RecoveryStore};
+use crate::model::Document;
+use crate::storage::{AutosavePolicy, Autosaver, RecoveryStore, StorageError};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
+/// News about autosaving, for the status line.
+#[derive(Clone, Debug)]
+pub enum AutosaveNote {
+    /// An autosave failed; it is tried again after `retry_in`.
+    Failed {
+        /// Why, naming the recovery file (shared, so the note can be cloned).
+        error: Arc<StorageError>,
+        /// How long until the next attempt.
+        retry_in: Duration,
+    },
+    /// An autosave worked after failures: unsaved changes are safe again.
+    WorksAgain,
+}
+
+/// What one [`Autosave::tick`] found.
+#[derive(Clone, Debug, Default)]
+pub struct AutosaveTick {
+    /// How long until the next autosave is due (wake then); `None` when none is pending.
+    pub due_in: Option<Duration>,
+    /// Something to tell the user, if anything changed.
+    pub note: Option<AutosaveNote>,
+}
+
 /// Autosave bookkeeping for the open document.
-pub struct Autosave {
+pub(crate) struct Autosave {
     saver: Autosaver,
     policy: AutosavePolicy,
     key: String,
@@ -40,15 +64,10 @@ impl Autosave {
         }
     }
 
-    /// Called every frame: queues an autosave when one is due. Returns how long until the
-    /// next one is due (to wake the UI then), and a sentence for the status line when an
+    /// Called often (every frame): queues an autosave when one is due. `now` is seconds
+    /// on any steady clock. Says how long until the next one is due, and whether an
     /// autosave failed (it is retried, with growing pauses) or works again.
-    pub fn tick(
-        &mut self,
-        now: f64,
-        doc: &Document,
-        path: Option<&Path>,
-    ) -> (Option<Duration>, Option<String>) {
+    pub fn tick(&mut self, now: f64, doc: &Document, path: Option<&Path>) -> AutosaveTick {
         let note = self.collect_results(now);
         let revision = doc.revision();
         if !doc.is_dirty() {
@@ -61,14 +80,14 @@ impl Autosave {
             self.failures = 0;
             self.retry_at = None;
             self.seen = Some((revision, now));
-            return (None, note);
+            return AutosaveTick { due_in: None, note };
         }
         if self.seen.is_none_or(|(r, _)| r != revision) {
             self.seen = Some((revision, now));
         }
         if self.written == Some(revision) {
             self.pending_since = None;
-            return (None, note);
+            return AutosaveTick { due_in: None, note };
         }
         let pending_since = *self.pending_since.get_or_insert(now);
         let last_edit = self.seen.map_or(now, |(_, t)| t);
@@ -82,23 +101,23 @@ impl Autosave {
             self.written = Some(revision);
             self.on_disk = true;
             self.pending_since = None;
-            return (None, note);
+            return AutosaveTick { due_in: None, note };
         }
-        (Some(due), note)
+        AutosaveTick {
+            due_in: Some(due),
+            note,
+        }
     }
 
     /// Takes in finished writes: a failure schedules a retry of the then-current
     /// revision; a success after failures says autosave works again.
-    fn collect_results(&mut self, now: f64) -> Option<String> {
+    fn collect_results(&mut self, now: f64) -> Option<AutosaveNote> {
         let mut note = None;
         while let Some(result) = self.saver.poll() {
             match result {
                 Ok(()) => {
                     if self.failures > 0 {
-                        note = Some(
-                            "Autosave works again: your unsaved changes are safe in the recovery file."
-                                .to_owned(),
-                        );
+                        note = Some(AutosaveNote::WorksAgain);
                     }
                     self.failures = 0;
                     self.retry_at = None;
@@ -109,10 +128,10 @@ impl Autosave {
                     self.written = None;
                     let wait = self.policy.retry_in(self.failures);
                     self.retry_at = Some(now + wait.as_secs_f64());
-                    note = Some(format!(
-                        "Autosave failed: {error}. Trying again in {} s; until then save with Ctrl+S to keep your changes.",
-                        wait.as_secs()
-                    ));
+                    note = Some(AutosaveNote::Failed {
+                        error: Arc::new(error),
+                        retry_in: wait,
+                    });
                 }
             }
         }
@@ -134,19 +153,20 @@ impl Autosave {
     /// Takes over a recovered file: further autosaves of the restored notebook go there.
     pub fn adopt(&mut self, key: String) {
         self.key = key;
-        self.written = None;
-        self.on_disk = true;
-        self.pending_since = None;
-        self.seen = None;
-        self.failures = 0;
-        self.retry_at = None;
+        self.start_over(true);
     }
 
     /// Removes this document's recovery file (its changes were discarded on purpose).
     pub fn forget(&mut self) {
         self.saver.remove(&self.key);
+        self.start_over(false);
+    }
+
+    /// Nothing written or pending yet for the current key, which has a recovery file
+    /// when `on_disk`.
+    fn start_over(&mut self, on_disk: bool) {
         self.written = None;
-        self.on_disk = false;
+        self.on_disk = on_disk;
         self.pending_since = None;
         self.seen = None;
         self.failures = 0;
@@ -157,12 +177,12 @@ impl Autosave {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use briefing_core::model::{Article, Notebook};
+    use crate::model::{Article, Notebook};
 
     /// Ticks until the writer thread has answered (it runs on its own thread).
-    fn tick_until_note(a: &mut Autosave, now: f64, doc: &Document) -> Option<String> {
+    fn tick_until_note(a: &mut Autosave, now: f64, doc: &Document) -> Option<AutosaveNote> {
         for _ in 0..500 {
-            if let (_, Some(note)) = a.tick(now, doc, None) {
+            if let Some(note) = a.tick(now, doc, None).note {
                 return Some(note);
             }
             std::thread::sleep(Duration::from_millis(10));
@@ -179,25 +199,39 @@ mod tests {
         let mut a = Autosave::new(RecoveryStore::new(folder.clone()), None);
         let doc = Document::unsaved(Notebook::new(Article::new("T", "Text.")));
 
-        assert!(a.tick(0.0, &doc, None).0.is_some(), "waits for a pause");
-        assert_eq!(a.tick(3.0, &doc, None), (None, None), "written now");
-        let note = tick_until_note(&mut a, 3.0, &doc).expect("the failure is reported");
-        assert!(note.starts_with("Autosave failed"), "{note}");
-        assert!(note.contains("again in 3 s"), "{note}");
+        let retry = |note: Option<AutosaveNote>| match note {
+            Some(AutosaveNote::Failed { error, retry_in }) => {
+                assert!(error.to_string().contains("recovery"), "{error}");
+                retry_in.as_secs()
+            }
+            other => panic!("expected a failure, got {other:?}"),
+        };
+        assert!(
+            a.tick(0.0, &doc, None).due_in.is_some(),
+            "waits for a pause"
+        );
+        let tick = a.tick(3.0, &doc, None);
+        assert!(
+            tick.due_in.is_none() && tick.note.is_none(),
+            "written now: {tick:?}"
+        );
+        assert_eq!(retry(tick_until_note(&mut a, 3.0, &doc)), 3, "reported");
 
         // Not before the pause, then tried again.
-        let (due, _) = a.tick(4.0, &doc, None);
+        let due = a.tick(4.0, &doc, None).due_in;
         assert!(due.is_some_and(|d| d > Duration::ZERO), "{due:?}");
-        assert_eq!(a.tick(6.0, &doc, None).0, None, "retried");
-        let note = tick_until_note(&mut a, 6.0, &doc).expect("second failure");
-        assert!(note.contains("again in 6 s"), "backs off: {note}");
+        assert_eq!(a.tick(6.0, &doc, None).due_in, None, "retried");
+        assert_eq!(retry(tick_until_note(&mut a, 6.0, &doc)), 6, "backs off");
 
         // The problem goes away: the next retry works and says so.
         std::fs::remove_file(&folder).unwrap();
-        assert!(a.tick(11.0, &doc, None).0.is_some(), "still backing off");
-        assert_eq!(a.tick(12.0, &doc, None).0, None);
-        let note = tick_until_note(&mut a, 12.0, &doc).expect("success after failures");
-        assert!(note.contains("works again"), "{note}");
+        assert!(
+            a.tick(11.0, &doc, None).due_in.is_some(),
+            "still backing off"
+        );
+        assert_eq!(a.tick(12.0, &doc, None).due_in, None);
+        let note = tick_until_note(&mut a, 12.0, &doc);
+        assert!(matches!(note, Some(AutosaveNote::WorksAgain)), "{note:?}");
         assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
     }
 }
