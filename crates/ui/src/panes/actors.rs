@@ -1,7 +1,7 @@
 //! The Actors pane.
 
-use super::PaneContext;
 use super::fields::{choice, evidence_list, list_field, text_field};
+use super::{PaneContext, counted};
 use crate::command::{Command, EditCommand, ViewCommand};
 use crate::icons::{Icon, icon_button};
 use briefing_core::model::{ActorKind, Edit, Id, ItemKind, ItemRef, ListField, TextField};
@@ -25,9 +25,9 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             .join(" · ");
         let mention_count = cx.mention_counts.get(&actor.id).copied().unwrap_or(0);
         let subtitle = format!(
-            "{subtitle} · {} evidence · {mention_count} mention{}",
+            "{subtitle} · {} evidence · {}",
             actor.evidence.len(),
-            if mention_count == 1 { "" } else { "s" }
+            counted(mention_count, "mention")
         );
         let current = cx
             .current_mention
@@ -120,10 +120,7 @@ fn mention_navigator(
         }
         match current {
             Some(i) => ui.label(format!("{} of {count}", i + 1)),
-            None => ui.label(match count {
-                1 => "1 mention".to_owned(),
-                n => format!("{n} mentions"),
-            }),
+            None => ui.label(counted(count, "mention")),
         };
         if ui
             .add_enabled(current.is_some(), egui::Button::new("Attach as evidence"))

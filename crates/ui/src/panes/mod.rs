@@ -172,3 +172,24 @@ pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
             Tab::Review => review::show(ui, cx),
         });
 }
+
+/// "1 mention", "5 mentions": a count with its noun, singular for one.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(counted(1, "mention"), "1 mention");
+        assert_eq!(counted(0, "mention"), "0 mentions");
+        assert_eq!(counted(5, "mention"), "5 mentions");
+    }
+}

@@ -1,7 +1,7 @@
 //! Suggested actors, above the Actors list: accept one (a new actor with its aliases and
 //! a first piece of evidence), merge it into an actor already there, or dismiss it.
 
-use super::PaneContext;
+use super::{PaneContext, counted};
 use crate::command::{Command, EditCommand, ViewCommand};
 use briefing_core::model::Edit;
 use briefing_core::suggest::Suggestion;
@@ -53,9 +53,9 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                     format!(" · also {}", s.aliases.join(", "))
                 };
                 ui.weak(format!(
-                    "{} · {} mentions{aliases}",
+                    "{} · {}{aliases}",
                     s.kind.label(),
-                    s.mentions
+                    counted(s.mentions, "mention")
                 ));
             });
             ui.horizontal(|ui| {
