@@ -1,7 +1,7 @@
 //! The actor suggester measured on texts its rules were not developed on: six BBC News
 //! articles on the Yukos affair (assets/sources/yukos). The gold lists in
-//! tests/data/held-out/yukos/gold.json
-//! were written from the articles before the suggester was run on them.
+//! tests/data/held-out/yukos/gold.json were written from the articles before the
+//! suggester was run on them.
 //!
 //! Each article is imported the same way `new` imports a .txt file, and then `suggest`
 //! runs on it. Suggestions are matched to gold actors one to one. A suggestion matches a
