@@ -8,19 +8,30 @@
 
 mod myers;
 
-use crate::model::{AnchorStatus, Evidence, Id, ItemRef, Notebook, TextIndex};
+use crate::model::{
+    AnchorStatus, Article, Edit, EditError, Evidence, Id, ItemRef, Notebook, SpanPosition,
+    TextIndex,
+};
 use myers::{Myers, best_start, edit_distance};
 use std::cell::{Cell, OnceCell};
 
 /// How many chars of context are kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
 
-/// Builds an evidence span for chars `start..end` of `text`.
-pub fn evidence_for(text: &str, index: &TextIndex, id: Id, start: usize, end: usize) -> Evidence {
+/// Builds an evidence span for chars `start..end` of `text`, the text of source `source`.
+pub fn evidence_for(
+    source: Id,
+    text: &str,
+    index: &TextIndex,
+    id: Id,
+    start: usize,
+    end: usize,
+) -> Evidence {
     let end = end.min(index.char_len());
     let start = start.min(end);
     Evidence {
         id,
+        source,
         start,
         end,
         quote: index.slice(text, start, end).to_owned(),
@@ -308,95 +319,128 @@ pub struct SpanReport {
     pub item: ItemRef,
     /// The span's id.
     pub evidence: Id,
+    /// The source whose text the span quotes.
+    pub source: Id,
     /// What was found.
     pub anchored: Anchored,
     /// The stored quote.
     pub quote: String,
 }
 
-/// The notebook with its article replaced by `article` and every span re-attached to the
-/// new text (the analyst's content is unchanged; positions follow the text).
+/// The notebook with the article of source `source` replaced by `article` and that
+/// source's spans re-attached to the new text (the analyst's content is unchanged;
+/// positions follow the text; other sources' spans are not touched).
 pub fn replace_article(
     notebook: &Notebook,
-    article: crate::model::Article,
-) -> (Notebook, Vec<SpanReport>) {
+    source: Id,
+    article: Article,
+) -> Result<(Notebook, Vec<SpanReport>), EditError> {
     let mut updated = notebook.clone();
-    updated.article = article;
-    let reports = reanchor(&mut updated);
-    (updated, reports)
+    updated
+        .source_mut(source)
+        .ok_or(EditError::NoSuchSource(source))?
+        .article = article;
+    let reports = reanchor_only(&mut updated, |id| id == source);
+    Ok((updated, reports))
 }
 
-/// The undoable edit that replaces the article and moves every span as `replace_article`
-/// found them.
+/// The undoable edit that replaces one source's article and moves its spans as
+/// [`replace_article`] found them.
 pub fn replace_article_edit(
     notebook: &Notebook,
-    article: crate::model::Article,
-) -> (crate::model::Edit, Vec<SpanReport>) {
-    let (updated, reports) = replace_article(notebook, article);
+    source: Id,
+    article: Article,
+) -> Result<(Edit, Vec<SpanReport>), EditError> {
+    let (mut updated, reports) = replace_article(notebook, source, article)?;
     let anchors = reports
         .iter()
-        .map(|r| crate::model::SpanPosition {
+        .map(|r| SpanPosition {
             evidence: r.evidence,
             start: r.anchored.start,
             end: r.anchored.end,
             status: r.anchored.status,
         })
         .collect();
-    (
-        crate::model::Edit::ReplaceArticle {
-            article: updated.article,
-            anchors,
-        },
-        reports,
-    )
+    let article = updated
+        .source_mut(source)
+        .map(|s| s.article.clone())
+        .ok_or(EditError::NoSuchSource(source))?;
+    let edit = Edit::ReplaceArticle {
+        source,
+        article,
+        anchors,
+    };
+    Ok((edit, reports))
 }
 
 /// A span accepted as it now reads: quote and context taken from the current text at its
 /// position, so it is exact again.
 pub fn accept_as_found(text: &str, index: &TextIndex, evidence: &Evidence) -> Evidence {
-    evidence_for(text, index, evidence.id, evidence.start, evidence.end)
+    evidence_for(
+        evidence.source,
+        text,
+        index,
+        evidence.id,
+        evidence.start,
+        evidence.end,
+    )
 }
 
-/// Re-checks every span of `notebook` against its text, moves spans whose quote moved,
-/// records each span's status, and returns one report per span in pane order.
+/// Re-checks every span of `notebook` against its source's text, moves spans whose quote
+/// moved, records each span's status, and returns one report per span in pane order. A
+/// span naming a source the notebook does not hold is left alone and not reported
+/// (`validate` refuses it).
 pub fn reanchor(notebook: &mut Notebook) -> Vec<SpanReport> {
-    let text = notebook.article.text.clone();
-    let index = TextIndex::new(&text);
-    let anchorer = Anchorer::new(&text, &index);
+    reanchor_only(notebook, |_| true)
+}
+
+/// [`reanchor`] for the spans of the sources `wanted` accepts; one anchorer per source,
+/// each source's spans in text order so each one's shift predicts the next one's.
+fn reanchor_only(notebook: &mut Notebook, wanted: impl Fn(Id) -> bool) -> Vec<SpanReport> {
     let spans: Vec<(ItemRef, &Evidence)> = notebook.all_evidence().collect();
-    // In text order, so each span's shift predicts the next one's.
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| spans[i].1.start);
     let mut found: Vec<Option<Anchored>> = vec![None; spans.len()];
-    for i in order {
-        found[i] = Some(anchorer.locate(spans[i].1));
-    }
-    let char_len = index.char_len();
-    let reports: Vec<SpanReport> = spans
-        .iter()
-        .zip(found)
-        .map(|(&(item, evidence), anchored)| {
+    for source in notebook.sources.iter().filter(|s| wanted(s.id)) {
+        let text = &source.article.text;
+        let index = TextIndex::new(text);
+        let anchorer = Anchorer::new(text, &index);
+        let mut order: Vec<usize> = (0..spans.len())
+            .filter(|&i| spans[i].1.source == source.id)
+            .collect();
+        order.sort_by_key(|&i| spans[i].1.start);
+        let char_len = index.char_len();
+        for i in order {
+            let evidence = spans[i].1;
             // The one guarantee the rest of the app relies on: a span that is not
             // orphaned lies inside the text (offsets read from a file are never trusted).
-            let anchored = anchored
+            let anchored = Some(anchorer.locate(evidence))
                 .filter(|a| {
                     a.status == AnchorStatus::Orphaned || (a.start <= a.end && a.end <= char_len)
                 })
                 .unwrap_or_else(|| orphaned(evidence));
-            SpanReport {
+            found[i] = Some(anchored);
+        }
+    }
+    let reports: Vec<Option<SpanReport>> = spans
+        .iter()
+        .zip(&found)
+        .map(|(&(item, evidence), anchored)| {
+            anchored.map(|anchored| SpanReport {
                 item,
                 evidence: evidence.id,
+                source: evidence.source,
                 anchored,
                 quote: evidence.quote.clone(),
-            }
+            })
         })
         .collect();
     for (evidence, report) in notebook.all_evidence_mut().zip(&reports) {
-        evidence.status = report.anchored.status;
-        evidence.start = report.anchored.start;
-        evidence.end = report.anchored.end;
+        if let Some(report) = report {
+            evidence.status = report.anchored.status;
+            evidence.start = report.anchored.start;
+            evidence.end = report.anchored.end;
+        }
     }
-    reports
+    reports.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -408,7 +452,7 @@ mod tests {
     #[test]
     fn exact_then_moved_then_orphaned() {
         let index = TextIndex::new(TEXT);
-        let ev = evidence_for(TEXT, &index, 1, 29, 35);
+        let ev = evidence_for(1, TEXT, &index, 1, 29, 35);
         assert_eq!(ev.quote, "Lavrov");
         assert_eq!(locate(TEXT, &index, &ev).status, AnchorStatus::Exact);
 
@@ -435,7 +479,7 @@ mod tests {
         let index = TextIndex::new(&text);
         let byte = text.find(quote).unwrap();
         let start = index.char_of(&text, byte);
-        let ev = evidence_for(&text, &index, 1, start, start + quote.chars().count());
+        let ev = evidence_for(1, &text, &index, 1, start, start + quote.chars().count());
         let edited = edit(&text);
         let index2 = TextIndex::new(&edited);
         let found = locate(&edited, &index2, &ev);
@@ -532,7 +576,7 @@ mod tests {
     fn context_is_char_based() {
         let text = "Лавров “сказал” — да";
         let index = TextIndex::new(text);
-        let ev = evidence_for(text, &index, 1, 7, 15);
+        let ev = evidence_for(1, text, &index, 1, 7, 15);
         assert_eq!(ev.quote, "“сказал”");
         assert_eq!(ev.prefix, "Лавров ");
         assert_eq!(ev.suffix, " — да");
@@ -541,7 +585,7 @@ mod tests {
     #[test]
     fn offsets_from_a_file_never_overflow_or_wrap() {
         let index = TextIndex::new(TEXT);
-        let good = evidence_for(TEXT, &index, 1, 29, 35);
+        let good = evidence_for(1, TEXT, &index, 1, 29, 35);
         let huge = 1usize << (usize::BITS - 1);
         let cases = [
             (huge, huge + 6),
@@ -589,7 +633,7 @@ mod tests {
         }
         .apply(&mut nb)
         .unwrap();
-        let mut ev = evidence_for(TEXT, &index, nb.allocate_id(), 29, 35);
+        let mut ev = evidence_for(1, TEXT, &index, nb.allocate_id(), 29, 35);
         ev.start = usize::MAX - 1;
         ev.end = usize::MAX;
         nb.actors[0].evidence.push(ev.clone());
@@ -607,5 +651,59 @@ mod tests {
         }
         assert_eq!(reports[0].anchored.status, AnchorStatus::Moved);
         assert_eq!(reports[1].anchored.status, AnchorStatus::Orphaned);
+    }
+
+    #[test]
+    fn replacing_one_source_re_anchors_only_its_spans() {
+        use crate::model::{Article, Edit, Item, ItemKind, Source};
+        let mut nb = Notebook::new(Article::new("One", TEXT));
+        let other_id = nb.allocate_id();
+        Edit::AddSource(Source::new(other_id, Article::new("Two", TEXT)))
+            .apply(&mut nb)
+            .unwrap();
+        let index = TextIndex::new(TEXT);
+        let first = evidence_for(1, TEXT, &index, nb.allocate_id(), 29, 35);
+        let second = evidence_for(other_id, TEXT, &index, nb.allocate_id(), 29, 35);
+        let id = nb.allocate_id();
+        Edit::AddItem {
+            kind: ItemKind::Actor,
+            id,
+            name: "Lavrov".into(),
+            evidence: Some(first),
+        }
+        .apply(&mut nb)
+        .unwrap();
+        Edit::AttachEvidence(nb.actors[0].item_ref(), second)
+            .apply(&mut nb)
+            .unwrap();
+        let moved = format!("Yesterday: {TEXT}");
+        let (edit, reports) =
+            replace_article_edit(&nb, other_id, Article::new("Two", moved.as_str())).unwrap();
+        assert_eq!(
+            reports.len(),
+            1,
+            "only the replaced source's span: {reports:?}"
+        );
+        assert_eq!(reports[0].source, other_id);
+        assert_eq!(reports[0].anchored.status, AnchorStatus::Moved);
+        edit.apply(&mut nb).unwrap();
+        let spans = &nb.actors[0].evidence;
+        assert_eq!((spans[0].start, spans[0].status), (29, AnchorStatus::Exact));
+        assert_eq!((spans[1].start, spans[1].status), (40, AnchorStatus::Moved));
+        assert_eq!(&*nb.sources[0].article.text, TEXT, "source 1 untouched");
+        assert_eq!(
+            replace_article(&nb, 999, Article::new("X", "x")).unwrap_err(),
+            EditError::NoSuchSource(999)
+        );
+        // On open every source is checked against its own text.
+        let reports = reanchor(&mut nb);
+        let statuses: Vec<_> = reports
+            .iter()
+            .map(|r| (r.source, r.anchored.status))
+            .collect();
+        assert_eq!(
+            statuses,
+            [(1, AnchorStatus::Exact), (other_id, AnchorStatus::Exact)]
+        );
     }
 }
