@@ -1,4 +1,8 @@
-//! The command line, run as a user would: the real binary, no display.
+//! The command line, run as a user would: the real binary, no display. Notebooks of
+//! several sources (new, add-source, update-article --source, check's sources) are in
+//! `sources.rs`.
+
+mod sources;
 
 use std::path::Path;
 use std::process::{Command, Output};
