@@ -51,19 +51,24 @@ pub fn to_ron(path: &Path, notebook: &Notebook) -> Result<String, StorageError> 
 }
 
 /// Where each source's quoted marker sits in `text`, as (byte offset, length, source
-/// index) in text order; `None` unless each occurs exactly once.
+/// index) in text order; `None` unless each occurs exactly once. One pass over `text`,
+/// however many sources.
 fn marker_places(text: &str, sources: usize) -> Option<Vec<(usize, usize, usize)>> {
+    let head = format!("\"{}", MARKER_HEAD.escape_debug());
+    let tail = format!("{}\"", '\u{0}'.escape_debug());
     let mut places = Vec::with_capacity(sources);
-    for i in 0..sources {
-        let quoted = format!("\"{}\"", text_marker(i).escape_debug());
-        let mut found = text.match_indices(&quoted);
-        let (Some((at, _)), None) = (found.next(), found.next()) else {
+    let mut seen = vec![false; sources];
+    for (at, _) in text.match_indices(&head) {
+        let rest = &text[at + head.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let i: usize = rest[..digits].parse().ok()?;
+        if !rest[digits..].starts_with(&tail) || seen.get(i) != Some(&false) {
             return None;
-        };
-        places.push((at, quoted.len(), i));
+        }
+        seen[i] = true;
+        places.push((at, head.len() + digits + tail.len(), i));
     }
-    places.sort_unstable();
-    Some(places)
+    (places.len() == sources).then_some(places)
 }
 
 /// The notebook as pretty RON, every string escaped by ron itself.
@@ -77,10 +82,13 @@ fn ron_text(path: &Path, notebook: &Notebook) -> Result<String, StorageError> {
     })
 }
 
+/// How every text marker starts; no real text starts with a NUL followed by this.
+const MARKER_HEAD: &str = "\u{0}briefing-notebook article text ";
+
 /// Stands for the text of the source at index `i` while the rest of the notebook is
-/// serialised; no real text starts with a NUL followed by this.
+/// serialised.
 fn text_marker(i: usize) -> String {
-    format!("\u{0}briefing-notebook article text {i}\u{0}")
+    format!("{MARKER_HEAD}{i}\u{0}")
 }
 
 /// Appends `text` escaped exactly as ron's serialiser escapes a string (`char::escape_debug`
