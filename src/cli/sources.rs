@@ -236,20 +236,3 @@ pub(super) fn parse_credibility(s: &str) -> Result<Credibility, String> {
         .and_then(Credibility::new)
         .ok_or_else(|| format!("\"{s}\" is not a credibility grade; use a number 1 (confirmed) to 6 (cannot be judged)"))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn grades_parse_from_what_analysts_type() {
-        assert_eq!(parse_reliability("b"), Ok(Reliability::B));
-        assert!(parse_reliability("G").is_err());
-        assert!(parse_reliability("AB").is_err());
-        assert_eq!(parse_credibility("2").map(Credibility::value), Ok(2));
-        assert!(
-            parse_credibility("7").is_err_and(|e| e.contains("1 (confirmed) to 6")),
-            "says what a grade is"
-        );
-    }
-}

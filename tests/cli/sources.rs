@@ -178,7 +178,12 @@ fn add_source_grades_new_sources_and_leaves_duplicates_out() {
     assert_eq!(load_notebook(&nb).unwrap().0.sources.len(), 4);
 
     // A grade that is no grade is refused before anything is read.
-    for bad in [["--reliability", "G"], ["--credibility", "7"]] {
+    for bad in [
+        ["--reliability", "G"],
+        ["--reliability", "AB"],
+        ["--credibility", "7"],
+        ["--credibility", "0"],
+    ] {
         let o = run(&["add-source", p(&nb), p(&kabul), bad[0], bad[1]]);
         assert!(!o.status.success());
         assert!(stderr(&o).contains("grade"), "{}", stderr(&o));
