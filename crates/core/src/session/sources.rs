@@ -83,7 +83,7 @@ pub fn new_sources(notebook: &Notebook, paths: &[PathBuf], options: AddOptions) 
         let mut source = Source::new(next_id, article);
         source.reliability = options.reliability;
         source.credibility = options.credibility;
-        next_id += 1;
+        next_id = next_id.saturating_add(1);
         outcome.added.push(source.id);
         adds.push(source);
     }

@@ -451,6 +451,23 @@ mod tests {
     }
 
     #[test]
+    fn a_grade_that_is_no_grade_is_refused_with_what_a_grade_is() {
+        let text = ron(&sample());
+        for (from, to, says) in [
+            (
+                "credibility: 6,",
+                "credibility: 7,",
+                "credibility 7 is not a grade; it must be 1 to 6",
+            ),
+            ("reliability: F,", "reliability: G,", "G"),
+        ] {
+            let bad = text.replacen(from, to, 1);
+            let err = from_ron(Path::new("g.ron"), &bad).unwrap_err().to_string();
+            assert!(err.starts_with("g.ron:") && err.contains(says), "{err}");
+        }
+    }
+
+    #[test]
     fn unknown_fields_are_refused_not_dropped() {
         let text = ron(&sample()).replacen("kind: Person,", "kind: Person, mood: \"calm\",", 1);
         let err = from_ron(Path::new("n.ron"), &text).unwrap_err().to_string();
