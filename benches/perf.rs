@@ -391,7 +391,8 @@ fn main() {
     let finds: Vec<f64> = (0..10)
         .map(|_| {
             let t = Instant::now();
-            let found = find_mentions(&nb500.article.text, &nb500.actors);
+            let source = &nb500.sources[0];
+            let found = find_mentions(source.id, &source.article.text, &nb500.actors);
             assert!(!found.is_empty());
             t.elapsed().as_secs_f64() * 1000.0
         })

@@ -616,8 +616,12 @@ fn evidence_exports_as_w3c_web_annotations() {
     let items = doc["first"]["items"].as_array().unwrap();
     assert_eq!(items.len(), 27);
     assert_eq!(doc["total"], 27);
-    for a in items {
-        check_annotation(a, &nb.article.text);
+    // Each annotation targets the source its span quotes.
+    for (a, (_, e)) in items.iter().zip(nb.all_evidence()) {
+        let source = nb.source(e.source).expect("the span's source");
+        check_annotation(a, &source.article.text);
+        let iri = format!("urn:sha256:{}", source.article.text_sha256);
+        assert_eq!(a["target"]["source"], iri.as_str());
     }
     assert!(
         items[0]["body"][0]["value"]
@@ -647,13 +651,16 @@ fn evidence_exports_as_w3c_web_annotations() {
 fn evidence_exports_as_rfc_4180_csv() {
     let nb = worked_example();
     let csv = String::from_utf8(export(&nb, Format::Csv, Paper::A4, DATE).unwrap().bytes).unwrap();
-    assert!(csv.starts_with("item kind,item name,quote,start,end,status\r\n"));
+    assert!(csv.starts_with("item kind,item name,source,quote,start,end,status\r\n"));
+    let source = nb.sources[0].id;
     assert_eq!(
         csv.matches("\r\n").count(),
         28,
         "a header and one row per span, CRLF"
     );
     // A quote with a comma and curly quotes is quoted; plain ones are not.
-    assert!(csv.contains("actor,Sergei Lavrov,\"“when we speak about Central Asia, we primarily"));
-    assert!(csv.contains("actor,Sergei Lavrov,Russian Foreign Minister Sergei Lavrov embarked on a three-country tour on February 3,76,161,exact\r\n"));
+    assert!(csv.contains(&format!(
+        "actor,Sergei Lavrov,{source},\"“when we speak about Central Asia, we primarily"
+    )));
+    assert!(csv.contains(&format!("actor,Sergei Lavrov,{source},Russian Foreign Minister Sergei Lavrov embarked on a three-country tour on February 3,76,161,exact\r\n")));
 }

@@ -17,7 +17,7 @@
 //! the missing and noise lists.
 
 use briefing_core::import::import_file;
-use briefing_core::model::ActorKind;
+use briefing_core::model::{ActorKind, Source};
 use briefing_core::suggest::{Suggestion, suggest};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -109,7 +109,7 @@ impl Tally {
 /// kind.
 fn score(file: &str, gold: &[GoldActor]) -> Tally {
     let article = import_file(&Path::new(TEXTS).join(file)).unwrap();
-    let suggestions = suggest(&article, &[]);
+    let suggestions = suggest(&[Source::new(1, article)], &[]);
 
     // One to one: exact names first, then aliases.
     let mut pair_of_gold: Vec<Option<usize>> = vec![None; gold.len()];

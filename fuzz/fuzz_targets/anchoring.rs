@@ -16,6 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let start: usize = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
     let evidence = Evidence {
         id: 1,
+        source: 1,
         start,
         end: start.saturating_add(quote.chars().count()),
         quote: quote.to_owned(),

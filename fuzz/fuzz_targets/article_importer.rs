@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         }
         let start = data.len() % len;
         let end = (start + 1 + data.first().copied().unwrap_or(0) as usize).min(len);
-        let evidence = evidence_for(&article.text, &index, 1, start, end);
+        let evidence = evidence_for(1, &article.text, &index, 2, start, end);
         let found = locate(&article.text, &index, &evidence);
         assert_eq!(found.status, AnchorStatus::Exact);
     }

@@ -97,8 +97,8 @@ fn suggested_actors_can_be_accepted_merged_and_dismissed() {
     let dir = tempfile::tempdir().unwrap();
     // A fresh start: the sample article, no actors yet.
     let mut h = harness(app(&dir.path().join("home"), ScriptedPicker::none(), None));
-    let article = h.state().document().notebook().article.clone();
-    let suggested = briefing_core::suggest::suggest(&article, &[]);
+    let sources = h.state().document().notebook().sources.clone();
+    let suggested = briefing_core::suggest::suggest(&sources, &[]);
     let open = |n: usize| format!("Suggested from the article ({n})");
     h.get_by_label_contains("Actors (0)").click();
     h.run_steps(3);

@@ -68,7 +68,10 @@ fn clicking_an_evidence_quote_reveals_it_and_clicking_a_highlight_focuses_its_it
 fn an_actors_mentions_can_be_stepped_through_and_one_click_makes_evidence() {
     let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::none());
     let id = actor_id(h.state(), "Kyrgyzstan");
-    let text = h.state().document().notebook().article.text.clone();
+    let text = h.state().document().notebook().sources[0]
+        .article
+        .text
+        .clone();
     // Its name and its alias (the president's name) both count.
     let count = text.matches("Kyrgyzstan").count() + text.matches("Sooronbay Jeenbekov").count();
     assert_eq!(h.state().mentions_of(id).len(), count);
@@ -105,7 +108,10 @@ fn an_actors_mentions_can_be_stepped_through_and_one_click_makes_evidence() {
 #[test]
 fn fixing_the_article_text_reattaches_evidence_and_lists_what_to_review() {
     let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::none());
-    let original = h.state().document().notebook().article.text.clone();
+    let original = h.state().document().notebook().sources[0]
+        .article
+        .text
+        .clone();
     let spans = h.state().document().notebook().all_evidence().count();
     h.state_mut().apply(FileCommand::EditArticleText);
     h.run_steps(3);
@@ -126,7 +132,7 @@ fn fixing_the_article_text_reattaches_evidence_and_lists_what_to_review() {
     h.get_by_label("Apply").click();
     h.run_steps(3);
     let nb = h.state().document().notebook().clone();
-    assert_eq!(&*nb.article.text, corrected.as_str());
+    assert_eq!(&*nb.sources[0].article.text, corrected.as_str());
     assert!(
         h.state().status().contains("1 fuzzy, 1 orphaned"),
         "{}",
@@ -151,6 +157,9 @@ fn fixing_the_article_text_reattaches_evidence_and_lists_what_to_review() {
     // Undo twice: the accept, then the whole text change.
     press(&mut h, Modifiers::COMMAND, Key::Z);
     press(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().document().notebook().article.text, original);
+    assert_eq!(
+        h.state().document().notebook().sources[0].article.text,
+        original
+    );
     assert_eq!(with_status(&h, AnchorStatus::Exact), spans);
 }

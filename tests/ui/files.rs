@@ -43,7 +43,7 @@ fn save_as_then_reopen_gives_the_same_notebook() {
         .unwrap()
         .to_owned();
     assert_eq!(
-        h.state().document().notebook().article.title,
+        h.state().document().notebook().sources[0].article.title,
         first_line.trim()
     );
 
@@ -140,8 +140,11 @@ fn without_a_native_dialog_the_user_can_type_a_path() {
     h.get_by_label("OK").click();
     h.run_steps(3);
     let nb = h.state().document().notebook();
-    assert_eq!(nb.article.title, "Kabul talks");
-    assert_eq!(&*nb.article.text, "Kabul talks\nThe Taliban met in Doha.");
+    assert_eq!(nb.sources[0].article.title, "Kabul talks");
+    assert_eq!(
+        &*nb.sources[0].article.text,
+        "Kabul talks\nThe Taliban met in Doha."
+    );
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! The app as a person uses it, headless (egui_kittest), one module per flow: select and
 //! attach, evidence and mentions, create/edit/undo/delete, files (save, reopen, the
 //! unsaved-changes prompt, the typed-path fallback, failures), recovery after a crash, new
-//! notebooks from a dropped file or the clipboard, reading keys, the risk matrix, export
-//! and review. Positions come from the UI (`screen_rect_of_char`, widgets by label) and
-//! counts from the notebook, not from the worked example's pixels.
+//! notebooks from a dropped file or the clipboard, reading keys, the risk matrix, export,
+//! review, and notebooks of several sources. Positions come from the UI
+//! (`screen_rect_of_char`, widgets by label) and counts from the notebook, not from the
+//! worked example's pixels.
 
 mod editing_and_undo;
 mod evidence;
@@ -15,4 +16,5 @@ mod recovery;
 mod review;
 mod risk_matrix;
 mod selection;
+mod sources;
 mod support;

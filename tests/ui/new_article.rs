@@ -46,9 +46,9 @@ fn dropping_an_article_on_the_window_starts_a_new_notebook_after_asking() {
     h.get_by_label("Discard").click();
     h.run_steps(2);
     let nb = h.state().document().notebook();
-    assert_eq!(nb.article.title, "Doha talks resume");
+    assert_eq!(nb.sources[0].article.title, "Doha talks resume");
     assert_eq!(
-        &*nb.article.text,
+        &*nb.sources[0].article.text,
         "Doha talks resume\n\nThe Taliban returned to Doha."
     );
     assert!(
@@ -91,14 +91,17 @@ fn new_from_clipboard_takes_a_copied_web_article_or_plain_text() {
     h.run_steps(3);
     let nb = h.state().document().notebook();
     assert_eq!(
-        nb.article.title, "Doha talks resume",
+        nb.sources[0].article.title, "Doha talks resume",
         "the headline, not the tab title"
     );
     assert_eq!(
-        &*nb.article.text,
+        &*nb.sources[0].article.text,
         "Doha talks resume\nThe Taliban and U.S. envoys met again in Doha on Monday, officials said.\nKabul was not invited, which its ministers criticised."
     );
-    assert_eq!(nb.article.imported_from.as_deref(), Some("clipboard"));
+    assert_eq!(
+        nb.sources[0].article.imported_from.as_deref(),
+        Some("clipboard")
+    );
 
     let mut h = clipboard_app(
         None,
@@ -107,9 +110,9 @@ fn new_from_clipboard_takes_a_copied_web_article_or_plain_text() {
     h.state_mut().apply(FileCommand::NewFromClipboard);
     h.run_steps(2);
     let nb = h.state().document().notebook();
-    assert_eq!(nb.article.title, "Kabul sidelined");
+    assert_eq!(nb.sources[0].article.title, "Kabul sidelined");
     assert_eq!(
-        &*nb.article.text,
+        &*nb.sources[0].article.text,
         "Kabul sidelined\n\nThe government was not at the table."
     );
 

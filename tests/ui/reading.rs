@@ -108,7 +108,10 @@ fn screen_readers_get_the_article_text_on_screen() {
     let (_dir, _path, h) = open_worked_example(ScriptedPicker::none());
     let value = h.get_by_label("Article text").value().unwrap_or_default();
     // The first paragraphs are on screen at the start.
-    let text = h.state().document().notebook().article.text.clone();
+    let text = h.state().document().notebook().sources[0]
+        .article
+        .text
+        .clone();
     for paragraph in text.lines().filter(|l| !l.trim().is_empty()).take(2) {
         assert!(value.contains(paragraph), "{paragraph:?} in {value:?}");
     }

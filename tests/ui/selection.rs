@@ -67,10 +67,7 @@ fn find_counts_matches_and_selects_them_in_turn() {
     h.run_steps(2);
     h.get_by_label("Find:").type_text("kyrgyzstan");
     h.run_steps(2);
-    let total = h
-        .state()
-        .document()
-        .notebook()
+    let total = h.state().document().notebook().sources[0]
         .article
         .text
         .matches("Kyrgyzstan")

@@ -94,7 +94,7 @@ pub fn open_long_article(bytes: usize) -> (tempfile::TempDir, Harness<'static, B
 
 /// The char range of the first occurrence of `quote` in the article.
 pub fn char_range(app: &BriefingApp, quote: &str) -> (usize, usize) {
-    let text = &app.document().notebook().article.text;
+    let text = &app.document().notebook().sources[0].article.text;
     let byte = text.find(quote).expect("quote in article");
     let start = text[..byte].chars().count();
     (start, start + quote.chars().count())
@@ -102,7 +102,7 @@ pub fn char_range(app: &BriefingApp, quote: &str) -> (usize, usize) {
 
 /// The article's chars `start..end`.
 pub fn article_chars(app: &BriefingApp, (start, end): (usize, usize)) -> String {
-    let text = &app.document().notebook().article.text;
+    let text = &app.document().notebook().sources[0].article.text;
     text.chars().skip(start).take(end - start).collect()
 }
 

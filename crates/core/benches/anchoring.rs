@@ -18,6 +18,7 @@ fn main() {
     let mut rng = support::Rng(7);
     let mut notebook = Notebook::new(Article::new("Bench", text.clone()));
     let index = TextIndex::new(&text);
+    let source = notebook.sources[0].id;
     let actor = notebook.allocate_id();
     Edit::AddItem {
         kind: ItemKind::Actor,
@@ -33,7 +34,7 @@ fn main() {
         let start = rng.below(total - 200);
         let len = 30 + rng.below(90);
         let id = notebook.allocate_id();
-        let ev = evidence_for(&text, &index, id, start, start + len);
+        let ev = evidence_for(source, &text, &index, id, start, start + len);
         quotes.push(ev.quote.clone());
         notebook.actors[0].evidence.push(ev);
     }
@@ -82,7 +83,7 @@ fn main() {
             "edits: {inserted} words inserted, {changed} quotes changed, {deleted} sentences deleted"
         );
     }
-    notebook.article = Article::new("Bench", edited);
+    notebook.sources[0].article = Article::new("Bench", edited);
 
     let mut times = Vec::new();
     let mut counts = [0usize; 4];

@@ -1,9 +1,10 @@
 //! What a senior reviewer would ask about a notebook: a bottom line of the wrong length,
 //! vague or contradictory estimative language (ICD 203 words of estimative probability),
-//! and claims without evidence. Every finding the app and `check` show comes from here.
+//! claims without evidence, and key judgements resting on one source or on weak sources
+//! only. Every finding the app and `check` show comes from here.
 
-use crate::mentions::find_mentions;
-use crate::model::{Id, ItemKind, ItemRef, Notebook, likelihood_word};
+use crate::mentions::actors_named;
+use crate::model::{ItemKind, ItemRef, Notebook, Source, likelihood_word};
 use crate::sentences::{count as count_sentences, sentences};
 
 /// Where a finding is.
@@ -32,6 +33,10 @@ pub enum Kind {
     NoEvidence,
     /// A bottom-line sentence naming an actor that has no evidence.
     Unsupported,
+    /// A key judgement whose evidence comes from one source while the notebook has more.
+    SingleSource,
+    /// A key judgement whose evidence comes only from sources graded D-F or 4-6.
+    WeakSources,
 }
 
 /// One thing to look at.
@@ -200,7 +205,7 @@ fn check_language(place: Place, text: &str, rating: Option<u8>, out: &mut Vec<Fi
 }
 
 /// Everything a reviewer would flag, in pane order: bottom line (length, then language),
-/// stakes, risks, then evidence coverage.
+/// stakes, risks, then evidence coverage and sourcing.
 pub fn review(nb: &Notebook) -> Vec<Finding> {
     let mut out = Vec::new();
     let n = count_sentences(&nb.brief.bottom_line);
@@ -239,12 +244,7 @@ pub fn review(nb: &Notebook) -> Vec<Finding> {
         });
     }
     for sentence in sentences(&nb.brief.bottom_line) {
-        let mut named: Vec<Id> = find_mentions(sentence, &nb.actors)
-            .into_iter()
-            .map(|m| m.actor)
-            .collect();
-        named.dedup();
-        for id in named {
+        for id in actors_named(sentence, &nb.actors) {
             if let Some(actor) = nb.actor(id).filter(|a| a.evidence.is_empty()) {
                 out.push(Finding {
                     place: Place::BottomLine,
@@ -258,7 +258,65 @@ pub fn review(nb: &Notebook) -> Vec<Finding> {
             }
         }
     }
+    check_sourcing(nb, &mut out);
     out
+}
+
+/// The key judgements: every stake and risk, and every actor the bottom line names.
+fn key_judgements(nb: &Notebook) -> Vec<ItemRef> {
+    let mut out: Vec<ItemRef> = actors_named(&nb.brief.bottom_line, &nb.actors)
+        .into_iter()
+        .map(|id| ItemRef {
+            kind: ItemKind::Actor,
+            id,
+        })
+        .collect();
+    out.extend(nb.item_refs(ItemKind::Stake));
+    out.extend(nb.item_refs(ItemKind::Risk));
+    out
+}
+
+/// "[2] “Title” (B2)", how a finding names a source.
+fn cite(nb: &Notebook, source: &Source) -> String {
+    format!(
+        "[{}] “{}” ({})",
+        nb.source_number(source.id).unwrap_or_default(),
+        source.article.title.chars().take(60).collect::<String>(),
+        source.grade()
+    )
+}
+
+/// Key judgements resting on one source (when the notebook has others to corroborate
+/// with: with one source every judgement rests on it, and saying so on each is noise), or
+/// only on sources graded D-F or 4-6. Items without evidence are left to `NoEvidence`.
+fn check_sourcing(nb: &Notebook, out: &mut Vec<Finding>) {
+    for item in key_judgements(nb) {
+        let sources = nb.sources_of(item);
+        let place = Place::Item(item);
+        if let [only] = &sources[..]
+            && nb.sources.len() > 1
+        {
+            out.push(Finding {
+                place,
+                kind: Kind::SingleSource,
+                message: format!(
+                    "rests on one source, {}: find a second source or lower the confidence.",
+                    cite(nb, only)
+                ),
+            });
+        }
+        if !sources.is_empty() && sources.iter().all(|s| s.is_weak()) {
+            let grades: Vec<String> = sources.iter().map(|s| s.grade()).collect();
+            out.push(Finding {
+                place,
+                kind: Kind::WeakSources,
+                message: format!(
+                    "rests only on sources graded D-F or 4-6 ({}): grade the sources, or find a reliable one.",
+                    grades.join(", ")
+                ),
+            });
+        }
+    }
 }
 
 #[cfg(test)]
@@ -422,6 +480,108 @@ mod tests {
         );
     }
 }
+#[cfg(test)]
+mod sourcing {
+    use super::*;
+    use crate::anchor::evidence_for;
+    use crate::model::{Actor, Article, Credibility, Edit, Reliability, Source, Stake, TextIndex};
+
+    const TEXT: &str = "Lavrov met Karzai in Moscow.";
+
+    /// Two sources (1: B2, 2: F6), actor Lavrov named in the bottom line, stake "Bases".
+    fn notebook() -> Notebook {
+        let mut nb = Notebook::new(Article::new("One", TEXT));
+        nb.sources[0].reliability = Reliability::B;
+        nb.sources[0].credibility = Credibility::new(2).unwrap();
+        let id = nb.allocate_id();
+        Edit::AddSource(Source::new(id, Article::new("Two", TEXT)))
+            .apply(&mut nb)
+            .unwrap();
+        nb.actors.push(Actor {
+            id: 3,
+            name: "Lavrov".into(),
+            ..Actor::default()
+        });
+        nb.stakes.push(Stake {
+            id: 4,
+            title: "Bases".into(),
+            ..Stake::default()
+        });
+        nb.brief.bottom_line = "Lavrov gains.".into();
+        nb.next_id = 10;
+        nb
+    }
+
+    fn quote(nb: &mut Notebook, item: ItemRef, source: u64) {
+        let span = evidence_for(source, TEXT, &TextIndex::new(TEXT), nb.allocate_id(), 0, 6);
+        Edit::AttachEvidence(item, span).apply(nb).unwrap();
+    }
+
+    fn sourcing(nb: &Notebook) -> Vec<(ItemRef, Kind)> {
+        review(nb)
+            .into_iter()
+            .filter(|f| matches!(f.kind, Kind::SingleSource | Kind::WeakSources))
+            .map(|f| match f.place {
+                Place::Item(item) => (item, f.kind),
+                Place::BottomLine => panic!("sourcing is about items: {f:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn key_judgements_on_one_source_or_only_weak_sources_are_flagged() {
+        let mut nb = notebook();
+        let lavrov = ItemRef {
+            kind: ItemKind::Actor,
+            id: 3,
+        };
+        let bases = ItemRef {
+            kind: ItemKind::Stake,
+            id: 4,
+        };
+        // No evidence: `no_evidence` says so, sourcing says nothing more.
+        assert_eq!(sourcing(&nb), []);
+        quote(&mut nb, lavrov, 1);
+        quote(&mut nb, bases, 2);
+        assert_eq!(
+            sourcing(&nb),
+            [
+                (lavrov, Kind::SingleSource),
+                (bases, Kind::SingleSource),
+                (bases, Kind::WeakSources),
+            ]
+        );
+        let single = review(&nb)
+            .into_iter()
+            .find(|f| f.kind == Kind::SingleSource)
+            .unwrap();
+        assert_eq!(
+            single.message,
+            "rests on one source, [1] “One” (B2): find a second source or lower the confidence."
+        );
+        // Corroborated by a good and a weak source: nothing to say.
+        quote(&mut nb, bases, 1);
+        quote(&mut nb, lavrov, 2);
+        assert_eq!(nb.corroboration(bases), 2);
+        assert_eq!(sourcing(&nb), []);
+        // An actor the bottom line does not name is no key judgement.
+        nb.brief.bottom_line = "Talks stall.".into();
+        Edit::RemoveSource(1).apply(&mut nb).unwrap();
+        assert_eq!(
+            sourcing(&nb),
+            [(bases, Kind::WeakSources)],
+            "one source left, F6"
+        );
+    }
+
+    #[test]
+    fn new_kinds_have_stable_snake_case_names() {
+        let name = |k: Kind| serde_json::to_value(k).ok();
+        assert_eq!(name(Kind::SingleSource), Some("single_source".into()));
+        assert_eq!(name(Kind::WeakSources), Some("weak_sources".into()));
+    }
+}
+
 #[cfg(test)]
 mod worked_example {
     /// The shipped example is what a good analyst writes: nothing for a reviewer to flag.

@@ -42,6 +42,8 @@ pub struct BriefingApp {
     /// Commands waiting to run, in order.
     queue: VecDeque<Command>,
     article: ArticleView,
+    /// The source the reader shows (the first when unset or gone).
+    source: Option<Id>,
     find: FindBar,
     preview: Preview,
     focus: Option<ItemRef>,
@@ -69,6 +71,7 @@ impl BriefingApp {
             modal: None,
             queue: VecDeque::new(),
             article: ArticleView::default(),
+            source: None,
             find: FindBar::default(),
             preview: Preview::default(),
             focus: None,
@@ -130,6 +133,25 @@ impl BriefingApp {
         self.modal.as_ref()
     }
 
+    /// The id of the source the reader shows: the one chosen, else the first.
+    pub fn current_source(&self) -> Option<Id> {
+        let nb = self.session.document().notebook();
+        self.source
+            .filter(|&id| nb.source(id).is_some())
+            .or_else(|| nb.first_source().map(|s| s.id))
+    }
+
+    /// Shows source `id` in the reader (its own selection and scroll start afresh).
+    pub fn show_source(&mut self, id: Id) {
+        if self.current_source() != Some(id)
+            && self.session.document().notebook().source(id).is_some()
+        {
+            self.source = Some(id);
+            self.article.invalidate();
+            self.flash = None;
+        }
+    }
+
     /// The article view (its selection can be set, as a user's drag would).
     pub fn article_view(&mut self) -> &mut ArticleView {
         &mut self.article
@@ -146,7 +168,7 @@ impl BriefingApp {
         &self.shell.window_title
     }
 
-    /// Mentions of an actor, in text order.
+    /// Mentions of an actor: source by source, each in text order.
     pub fn mentions_of(&self, actor: Id) -> Vec<Mention> {
         self.derived.mentions_of(actor)
     }
@@ -178,9 +200,11 @@ impl BriefingApp {
 
     /// Hands a file command to the file flow and shows what came of it.
     fn run_file(&mut self, command: FileCommand) {
+        let source = self.current_source();
         let env = Env {
             session: &mut self.session,
             paper: self.preview.paper,
+            source,
             ctx: self.ctx.as_ref(),
         };
         for effect in self.files.run(command, env) {
@@ -204,6 +228,7 @@ impl BriefingApp {
     fn reset_view(&mut self) {
         self.derived.sync_index(self.session.document().notebook());
         self.article.invalidate();
+        self.source = None;
         self.focus = None;
         self.flash = None;
     }
@@ -231,7 +256,7 @@ impl BriefingApp {
         self.derived.sync(self.session.document());
         if self.tab == Tab::Actors {
             self.derived
-                .suggest_if_small(&self.session.document().notebook().article);
+                .suggest_if_small(&self.session.document().notebook().sources);
         }
         let mut cmds: Vec<Command> = Vec::new();
         Shell::read_shortcuts(ui, &mut cmds);

@@ -96,8 +96,10 @@ pub enum FileCommand {
 pub enum ViewCommand {
     /// Put an item in focus (and show it in its pane).
     Focus(ItemRef),
-    /// Show and flash a span of the article.
+    /// Show a source in the reader, and flash a span of it.
     Reveal {
+        /// The source whose text holds the span.
+        source: Id,
         /// First char.
         start: usize,
         /// Char after the last.
@@ -114,7 +116,7 @@ pub enum ViewCommand {
         /// Direction.
         step: isize,
     },
-    /// Find the actors the article names.
+    /// Find the actors the sources name.
     ComputeSuggestions,
 }
 

@@ -1,54 +1,42 @@
 //! What the app computes from the notebook and keeps until the notebook changes: the
-//! char index of the article, actor mentions, the reviewer's findings, suggested actors.
+//! char index of every source's text, actor mentions in every source, the reviewer's
+//! findings, suggested actors.
 //! Each is keyed by what it was computed from, so undo (which brings back an older
 //! notebook) is handled like any other change.
 
+use crate::source_index::SourceIndexes;
 use briefing_core::checks::{Finding, review};
-use briefing_core::mentions::{Mention, find_mentions};
-use briefing_core::model::{Article, Document, Id, Notebook, TextIndex};
+use briefing_core::mentions::{Mention, mentions_in_sources};
+use briefing_core::model::{Document, Id, Notebook, Source};
 use briefing_core::suggest::{Suggestion, suggest};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 use std::sync::Arc;
 
-/// Articles up to this size get suggestions by themselves; a long report waits for the
-/// button (a pass over megabytes is not free).
+/// Sources up to this size (all together) get suggestions by themselves; long reports
+/// wait for the button (a pass over megabytes is not free).
 const AUTO_SUGGEST_BYTES: usize = 256 * 1024;
 
 /// The derived data, each part with the key it was computed for.
+#[derive(Default)]
 pub(crate) struct Derived {
-    /// Char offsets of the article text.
-    pub index: TextIndex,
-    /// The text `index` was built for (undo can bring back another text).
-    indexed: Arc<str>,
-    /// Where the article names each actor, in text order.
+    /// Char offsets of every source's text.
+    pub indexes: SourceIndexes,
+    /// Where the sources name each actor: source by source, each in text order.
     pub mentions: Vec<Mention>,
+    /// Where each source's mentions sit in `mentions`.
+    mentions_by_source: HashMap<Id, Range<usize>>,
     mentions_key: Option<u64>,
     /// Mentions per actor.
     pub mention_counts: HashMap<Id, usize>,
     /// The longest mention, in chars (for span lookups).
     pub longest_mention: usize,
-    /// Suggested actors, for the article text they were computed from.
-    suggestions: Option<(Arc<str>, Vec<Suggestion>)>,
+    /// Suggested actors, for the source texts they were computed from.
+    suggestions: Option<(Vec<Arc<str>>, Vec<Suggestion>)>,
     /// What a reviewer would flag, for the revision it was computed for.
     pub findings: Vec<Finding>,
     findings_for: Option<u64>,
-}
-
-impl Default for Derived {
-    fn default() -> Self {
-        Self {
-            index: TextIndex::new(""),
-            indexed: Arc::from(""),
-            mentions: Vec::new(),
-            mentions_key: None,
-            mention_counts: HashMap::new(),
-            longest_mention: 0,
-            suggestions: None,
-            findings: Vec::new(),
-            findings_for: None,
-        }
-    }
 }
 
 impl Derived {
@@ -62,19 +50,17 @@ impl Derived {
         }
     }
 
-    /// Rebuilds the char index when the article text is not the one it was built for.
+    /// Rebuilds the char index of each source whose text changed.
     pub fn sync_index(&mut self, notebook: &Notebook) {
-        let text = &notebook.article.text;
-        if !Arc::ptr_eq(text, &self.indexed) {
-            self.index = TextIndex::new(text);
-            self.indexed = text.clone();
-        }
+        self.indexes.sync(notebook);
     }
 
-    /// Recomputes actor mentions when the text or any name or alias changed.
+    /// Recomputes actor mentions when a text, the sources or any name or alias changed.
     pub fn sync_mentions(&mut self, notebook: &Notebook) {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (Arc::as_ptr(&notebook.article.text) as *const u8 as usize).hash(&mut h);
+        for s in &notebook.sources {
+            (s.id, Arc::as_ptr(&s.article.text) as *const u8 as usize).hash(&mut h);
+        }
         for a in &notebook.actors {
             (a.id, &a.name, &a.aliases).hash(&mut h);
         }
@@ -82,11 +68,13 @@ impl Derived {
         if self.mentions_key == Some(key) {
             return;
         }
-        self.mentions = find_mentions(&notebook.article.text, &notebook.actors);
+        self.mentions = mentions_in_sources(&notebook.sources, &notebook.actors);
         self.mentions_key = Some(key);
         self.mention_counts.clear();
-        for m in &self.mentions {
+        self.mentions_by_source.clear();
+        for (i, m) in self.mentions.iter().enumerate() {
             *self.mention_counts.entry(m.actor).or_default() += 1;
+            self.mentions_by_source.entry(m.source).or_insert(i..i).end = i + 1;
         }
         self.longest_mention = self
             .mentions
@@ -96,7 +84,15 @@ impl Derived {
             .unwrap_or(0);
     }
 
-    /// Mentions of an actor, in text order.
+    /// The mentions in one source's text, in text order.
+    pub fn mentions_in(&self, source: Id) -> &[Mention] {
+        self.mentions_by_source
+            .get(&source)
+            .and_then(|r| self.mentions.get(r.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Mentions of an actor: source by source, each in text order.
     pub fn mentions_of(&self, actor: Id) -> Vec<Mention> {
         self.mentions
             .iter()
@@ -105,23 +101,36 @@ impl Derived {
             .collect()
     }
 
-    /// Finds the actors `article` names.
-    pub fn compute_suggestions(&mut self, article: &Article) {
-        self.suggestions = Some((article.text.clone(), suggest(article, &[])));
+    /// Finds the actors the sources name.
+    pub fn compute_suggestions(&mut self, sources: &[Source]) {
+        self.suggestions = Some((texts(sources), suggest(sources, &[])));
     }
 
-    /// Computes suggestions for an article-sized text that has none yet.
-    pub fn suggest_if_small(&mut self, article: &Article) {
-        if self.suggestions(&article.text).is_none() && article.text.len() <= AUTO_SUGGEST_BYTES {
-            self.compute_suggestions(article);
+    /// Computes suggestions for article-sized sources that have none yet.
+    pub fn suggest_if_small(&mut self, sources: &[Source]) {
+        let bytes: usize = sources.iter().map(|s| s.article.text.len()).sum();
+        if self.suggestions(sources).is_none() && bytes <= AUTO_SUGGEST_BYTES {
+            self.compute_suggestions(sources);
         }
     }
 
-    /// The suggestions for `text`, if they have been computed.
-    pub fn suggestions(&self, text: &Arc<str>) -> Option<&[Suggestion]> {
+    /// The suggestions for these sources' texts, if they have been computed.
+    pub fn suggestions(&self, sources: &[Source]) -> Option<&[Suggestion]> {
+        let same = |computed: &[Arc<str>]| {
+            computed.len() == sources.len()
+                && computed
+                    .iter()
+                    .zip(sources)
+                    .all(|(t, s)| Arc::ptr_eq(t, &s.article.text))
+        };
         self.suggestions
             .as_ref()
-            .filter(|(t, _)| Arc::ptr_eq(t, text))
+            .filter(|(computed, _)| same(computed))
             .map(|(_, s)| s.as_slice())
     }
+}
+
+/// The sources' texts, shared: what suggestions are computed from.
+fn texts(sources: &[Source]) -> Vec<Arc<str>> {
+    sources.iter().map(|s| s.article.text.clone()).collect()
 }

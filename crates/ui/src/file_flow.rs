@@ -14,9 +14,9 @@ use crate::recovery_text;
 use briefing_core::anchor::SpanReport;
 use briefing_core::dates::today;
 use briefing_core::export::{Format, Paper};
-use briefing_core::model::AnchorStatus;
+use briefing_core::model::{AnchorStatus, Id};
 use briefing_core::session::{
-    AutosaveNote, Guard, Opened, SaveOutcome, Saved, Session, SessionError,
+    AutosaveNote, Guard, Opened, Replacement, SaveOutcome, Saved, Session, SessionError,
 };
 use std::path::Path;
 
@@ -44,6 +44,8 @@ pub(crate) struct Env<'a> {
     pub session: &'a mut Session,
     /// The paper the preview shows, for exports.
     pub paper: Paper,
+    /// The source the reader shows: the one "replace the article" and "edit text" change.
+    pub source: Option<Id>,
     /// Woken when a dialog closes.
     pub ctx: Option<&'a egui::Context>,
 }
@@ -84,6 +86,7 @@ impl FileFlow {
         let Env {
             session,
             paper,
+            source,
             ctx,
         } = env;
         match command {
@@ -96,17 +99,27 @@ impl FileFlow {
             FileCommand::SaveAs => self.pick(session, Purpose::SaveNotebook, ctx),
             FileCommand::Export(format) => self.pick(session, Purpose::Export(format), ctx),
             FileCommand::ReplaceArticle => self.pick(session, Purpose::ReplaceArticle, ctx),
-            FileCommand::EditArticleText => self.show(Modal::EditArticle {
-                text: session.document().notebook().article.text.to_string(),
-            }),
-            FileCommand::ArticleText(text) => match session.replace_article_text(&text) {
-                Ok(Some(reports)) => self.article_replaced(&reports, "your edit"),
-                Ok(None) => {}
-                Err(e) => self.replace_failed(e),
-            },
+            FileCommand::EditArticleText => {
+                let nb = session.document().notebook();
+                if let Some(shown) = source.and_then(|id| nb.source(id)) {
+                    let text = shown.article.text.to_string();
+                    self.show(Modal::EditArticle { text });
+                }
+            }
+            FileCommand::ArticleText(text) => {
+                let replaced =
+                    source.map(|id| session.replace_source_text(id, Replacement::Text(&text)));
+                match replaced {
+                    Some(Ok(Some(reports))) => self.article_replaced(&reports, "your edit"),
+                    Some(Ok(None)) | None => {}
+                    Some(Err(e)) => self.replace_failed(e),
+                }
+            }
             FileCommand::OpenExternally(path) => self.open_externally(&path),
             FileCommand::Picked(purpose, outcome) => match outcome {
-                PickOutcome::Chosen(path) => self.use_path(session, purpose, &path, paper, ctx),
+                PickOutcome::Chosen(path) => {
+                    self.use_path(session, purpose, &path, (paper, source), ctx)
+                }
                 PickOutcome::Cancelled => {
                     self.after_save = None;
                     self.status("Cancelled.".to_owned());
@@ -271,20 +284,30 @@ impl FileFlow {
         }
     }
 
+    /// Uses a chosen file for `purpose`; `shown` is the paper the preview shows and the
+    /// source the reader shows.
     fn use_path(
         &mut self,
         session: &mut Session,
         purpose: Purpose,
         path: &Path,
-        paper: Paper,
+        (paper, source): (Paper, Option<Id>),
         ctx: Option<&egui::Context>,
     ) {
         match purpose {
             Purpose::Open | Purpose::NewFromArticle => self.open(session, path),
-            Purpose::ReplaceArticle => match session.replace_article_from(path) {
-                Ok(reports) => self.article_replaced(&reports, &display_name(path)),
-                Err(e) => self.replace_failed(e),
-            },
+            Purpose::ReplaceArticle => {
+                let replaced =
+                    source.map(|id| session.replace_source_text(id, Replacement::File(path)));
+                match replaced {
+                    Some(Ok(reports)) => {
+                        let reports = reports.unwrap_or_default();
+                        self.article_replaced(&reports, &display_name(path));
+                    }
+                    Some(Err(e)) => self.replace_failed(e),
+                    None => {}
+                }
+            }
             Purpose::SaveNotebook => match session.save_as(&with_extension(path, "ron")) {
                 Ok(saved) => {
                     let then = self.after_save.take();

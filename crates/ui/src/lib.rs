@@ -26,6 +26,7 @@ pub mod preview;
 pub mod recovery_text;
 pub mod risk_matrix;
 mod shell;
+pub mod source_index;
 pub mod theme;
 
 pub use app::BriefingApp;

@@ -9,7 +9,13 @@ use briefing_core::storage::Recoverable;
 pub fn describe(recoverable: &Recoverable) -> String {
     let content = &recoverable.content;
     let name = content.original.as_deref().map_or_else(
-        || format!("a new notebook on “{}”", content.notebook.article.title),
+        || {
+            let title = content
+                .notebook
+                .first_source()
+                .map(|s| s.article.title.as_str());
+            format!("a new notebook on “{}”", title.unwrap_or_default())
+        },
         |p| p.display().to_string(),
     );
     format!("{name}, autosaved {}", when(content.saved_at))

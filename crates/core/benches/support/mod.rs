@@ -121,6 +121,7 @@ pub fn notebook(bytes: usize, actors: usize, spans: usize) -> Notebook {
         text.clone(),
     ));
     let index = TextIndex::new(&text);
+    let source = nb.sources[0].id;
     for (name, alias) in &names {
         let id = nb.allocate_id();
         nb.actors.push(Actor {
@@ -141,7 +142,7 @@ pub fn notebook(bytes: usize, actors: usize, spans: usize) -> Notebook {
         let start = rng.below(total - 150);
         let len = 20 + rng.below(100);
         let id = nb.allocate_id();
-        let ev = evidence_for(&text, &index, id, start, start + len);
+        let ev = evidence_for(source, &text, &index, id, start, start + len);
         let a = rng.below(nb.actors.len());
         nb.actors[a].evidence.push(ev);
     }

@@ -8,19 +8,30 @@
 
 mod myers;
 
-use crate::model::{AnchorStatus, Evidence, Id, ItemRef, Notebook, TextIndex};
+use crate::model::{
+    AnchorStatus, Article, Edit, EditError, Evidence, Id, ItemRef, Notebook, SpanPosition,
+    TextIndex,
+};
 use myers::{Myers, best_start, edit_distance};
 use std::cell::{Cell, OnceCell};
 
 /// How many chars of context are kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
 
-/// Builds an evidence span for chars `start..end` of `text`.
-pub fn evidence_for(text: &str, index: &TextIndex, id: Id, start: usize, end: usize) -> Evidence {
+/// Builds an evidence span for chars `start..end` of `text`, the text of source `source`.
+pub fn evidence_for(
+    source: Id,
+    text: &str,
+    index: &TextIndex,
+    id: Id,
+    start: usize,
+    end: usize,
+) -> Evidence {
     let end = end.min(index.char_len());
     let start = start.min(end);
     Evidence {
         id,
+        source,
         start,
         end,
         quote: index.slice(text, start, end).to_owned(),
@@ -308,304 +319,129 @@ pub struct SpanReport {
     pub item: ItemRef,
     /// The span's id.
     pub evidence: Id,
+    /// The source whose text the span quotes.
+    pub source: Id,
     /// What was found.
     pub anchored: Anchored,
     /// The stored quote.
     pub quote: String,
 }
 
-/// The notebook with its article replaced by `article` and every span re-attached to the
-/// new text (the analyst's content is unchanged; positions follow the text).
+/// The notebook with the article of source `source` replaced by `article` and that
+/// source's spans re-attached to the new text (the analyst's content is unchanged;
+/// positions follow the text; other sources' spans are not touched).
 pub fn replace_article(
     notebook: &Notebook,
-    article: crate::model::Article,
-) -> (Notebook, Vec<SpanReport>) {
+    source: Id,
+    article: Article,
+) -> Result<(Notebook, Vec<SpanReport>), EditError> {
     let mut updated = notebook.clone();
-    updated.article = article;
-    let reports = reanchor(&mut updated);
-    (updated, reports)
+    updated
+        .source_mut(source)
+        .ok_or(EditError::NoSuchSource(source))?
+        .article = article;
+    let reports = reanchor_only(&mut updated, |id| id == source);
+    Ok((updated, reports))
 }
 
-/// The undoable edit that replaces the article and moves every span as `replace_article`
-/// found them.
+/// The undoable edit that replaces one source's article and moves its spans as
+/// [`replace_article`] found them.
 pub fn replace_article_edit(
     notebook: &Notebook,
-    article: crate::model::Article,
-) -> (crate::model::Edit, Vec<SpanReport>) {
-    let (updated, reports) = replace_article(notebook, article);
+    source: Id,
+    article: Article,
+) -> Result<(Edit, Vec<SpanReport>), EditError> {
+    let (mut updated, reports) = replace_article(notebook, source, article)?;
     let anchors = reports
         .iter()
-        .map(|r| crate::model::SpanPosition {
+        .map(|r| SpanPosition {
             evidence: r.evidence,
             start: r.anchored.start,
             end: r.anchored.end,
             status: r.anchored.status,
         })
         .collect();
-    (
-        crate::model::Edit::ReplaceArticle {
-            article: updated.article,
-            anchors,
-        },
-        reports,
-    )
+    let article = updated
+        .source_mut(source)
+        .map(|s| s.article.clone())
+        .ok_or(EditError::NoSuchSource(source))?;
+    let edit = Edit::ReplaceArticle {
+        source,
+        article,
+        anchors,
+    };
+    Ok((edit, reports))
 }
 
 /// A span accepted as it now reads: quote and context taken from the current text at its
 /// position, so it is exact again.
 pub fn accept_as_found(text: &str, index: &TextIndex, evidence: &Evidence) -> Evidence {
-    evidence_for(text, index, evidence.id, evidence.start, evidence.end)
+    evidence_for(
+        evidence.source,
+        text,
+        index,
+        evidence.id,
+        evidence.start,
+        evidence.end,
+    )
 }
 
-/// Re-checks every span of `notebook` against its text, moves spans whose quote moved,
-/// records each span's status, and returns one report per span in pane order.
+/// Re-checks every span of `notebook` against its source's text, moves spans whose quote
+/// moved, records each span's status, and returns one report per span in pane order. A
+/// span naming a source the notebook does not hold is left alone and not reported
+/// (`validate` refuses it).
 pub fn reanchor(notebook: &mut Notebook) -> Vec<SpanReport> {
-    let text = notebook.article.text.clone();
-    let index = TextIndex::new(&text);
-    let anchorer = Anchorer::new(&text, &index);
+    reanchor_only(notebook, |_| true)
+}
+
+/// [`reanchor`] for the spans of the sources `wanted` accepts; one anchorer per source,
+/// each source's spans in text order so each one's shift predicts the next one's.
+fn reanchor_only(notebook: &mut Notebook, wanted: impl Fn(Id) -> bool) -> Vec<SpanReport> {
     let spans: Vec<(ItemRef, &Evidence)> = notebook.all_evidence().collect();
-    // In text order, so each span's shift predicts the next one's.
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| spans[i].1.start);
     let mut found: Vec<Option<Anchored>> = vec![None; spans.len()];
-    for i in order {
-        found[i] = Some(anchorer.locate(spans[i].1));
-    }
-    let char_len = index.char_len();
-    let reports: Vec<SpanReport> = spans
-        .iter()
-        .zip(found)
-        .map(|(&(item, evidence), anchored)| {
+    for source in notebook.sources.iter().filter(|s| wanted(s.id)) {
+        let text = &source.article.text;
+        let index = TextIndex::new(text);
+        let anchorer = Anchorer::new(text, &index);
+        let mut order: Vec<usize> = (0..spans.len())
+            .filter(|&i| spans[i].1.source == source.id)
+            .collect();
+        order.sort_by_key(|&i| spans[i].1.start);
+        let char_len = index.char_len();
+        for i in order {
+            let evidence = spans[i].1;
             // The one guarantee the rest of the app relies on: a span that is not
             // orphaned lies inside the text (offsets read from a file are never trusted).
-            let anchored = anchored
+            let anchored = Some(anchorer.locate(evidence))
                 .filter(|a| {
                     a.status == AnchorStatus::Orphaned || (a.start <= a.end && a.end <= char_len)
                 })
                 .unwrap_or_else(|| orphaned(evidence));
-            SpanReport {
+            found[i] = Some(anchored);
+        }
+    }
+    let reports: Vec<Option<SpanReport>> = spans
+        .iter()
+        .zip(&found)
+        .map(|(&(item, evidence), anchored)| {
+            anchored.map(|anchored| SpanReport {
                 item,
                 evidence: evidence.id,
+                source: evidence.source,
                 anchored,
                 quote: evidence.quote.clone(),
-            }
+            })
         })
         .collect();
     for (evidence, report) in notebook.all_evidence_mut().zip(&reports) {
-        evidence.status = report.anchored.status;
-        evidence.start = report.anchored.start;
-        evidence.end = report.anchored.end;
+        if let Some(report) = report {
+            evidence.status = report.anchored.status;
+            evidence.start = report.anchored.start;
+            evidence.end = report.anchored.end;
+        }
     }
-    reports
+    reports.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TEXT: &str = "Lavrov met Jeenbekov. Later, Lavrov met Aidarbekov in Bishkek.";
-
-    #[test]
-    fn exact_then_moved_then_orphaned() {
-        let index = TextIndex::new(TEXT);
-        let ev = evidence_for(TEXT, &index, 1, 29, 35);
-        assert_eq!(ev.quote, "Lavrov");
-        assert_eq!(locate(TEXT, &index, &ev).status, AnchorStatus::Exact);
-
-        let edited = format!("Yesterday: {TEXT}");
-        let index2 = TextIndex::new(&edited);
-        let found = locate(&edited, &index2, &ev);
-        assert_eq!(found.status, AnchorStatus::Moved);
-        // The prefix ("Later, ") picks the second "Lavrov", not the first.
-        assert_eq!(found.start, 29 + 11);
-
-        let gone = "Nothing to see.";
-        let found = locate(gone, &TextIndex::new(gone), &ev);
-        assert_eq!(found.status, AnchorStatus::Orphaned);
-        assert_eq!((found.start, found.end), (29, 35));
-    }
-
-    /// A span on the sample article, re-found after an edit of the text.
-    fn refind(quote: &str, edit: impl Fn(&str) -> String) -> (Anchored, String) {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../assets/articles/lavrov-central-asia-tour.txt"
-        ))
-        .unwrap();
-        let index = TextIndex::new(&text);
-        let byte = text.find(quote).unwrap();
-        let start = index.char_of(&text, byte);
-        let ev = evidence_for(&text, &index, 1, start, start + quote.chars().count());
-        let edited = edit(&text);
-        let index2 = TextIndex::new(&edited);
-        let found = locate(&edited, &index2, &ev);
-        let at = index2.slice(&edited, found.start, found.end).to_owned();
-        (found, at)
-    }
-
-    const QUOTE: &str = "the Taliban still refuses to talk directly to the administration";
-
-    #[test]
-    fn words_inserted_before_a_span_move_it() {
-        let (found, at) = refind(QUOTE, |t| {
-            t.replacen("Meanwhile, Moscow", "Meanwhile, on Tuesday, Moscow", 1)
-        });
-        assert_eq!(found.status, AnchorStatus::Moved);
-        assert_eq!(at, QUOTE);
-    }
-
-    #[test]
-    fn a_word_changed_inside_the_quote_is_fuzzy() {
-        let (found, at) = refind(QUOTE, |t| t.replacen("still refuses", "still declines", 1));
-        assert_eq!(found.status, AnchorStatus::Fuzzy);
-        assert_eq!(
-            at,
-            "the Taliban still declines to talk directly to the administration"
-        );
-    }
-
-    #[test]
-    fn a_moved_paragraph_takes_its_span_along() {
-        let (found, at) = refind(QUOTE, |t| {
-            let paragraphs: Vec<&str> = t.split('\n').collect();
-            let moscow = paragraphs.iter().position(|p| p.contains(QUOTE)).unwrap();
-            let mut reordered: Vec<&str> = paragraphs.clone();
-            let p = reordered.remove(moscow);
-            reordered.insert(2, p);
-            reordered.join("\n")
-        });
-        assert_eq!(found.status, AnchorStatus::Moved);
-        assert_eq!(at, QUOTE);
-    }
-
-    #[test]
-    fn a_deleted_sentence_orphans_its_span_and_keeps_it() {
-        let (found, _) = refind(QUOTE, |t| t.replacen(&format!(", as {QUOTE}"), "", 1));
-        assert_eq!(found.status, AnchorStatus::Orphaned);
-    }
-
-    #[test]
-    fn crlf_line_endings_are_normalised_at_import_so_spans_stay_exact() {
-        let (found, at) = refind(QUOTE, |t| {
-            let crlf = t.replace('\n', "\r\n");
-            let article =
-                crate::import::import_bytes(crlf.as_bytes(), crate::import::ArticleFormat::Text)
-                    .unwrap();
-            article.text.to_string()
-        });
-        assert_eq!(found.status, AnchorStatus::Exact);
-        assert_eq!(at, QUOTE);
-    }
-
-    #[test]
-    fn repeated_text_goes_to_the_copy_with_the_same_context() {
-        // The quote now also appears earlier, in another context; the original one moved.
-        let (found, at) = refind(QUOTE, |t| {
-            let t = t.replacen("Last week,", &format!("Note that {QUOTE}. Last week,"), 1);
-            format!("Preface. {t}")
-        });
-        assert_eq!(found.status, AnchorStatus::Moved);
-        assert_eq!(at, QUOTE);
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../assets/articles/lavrov-central-asia-tour.txt"
-        ))
-        .unwrap();
-        let original = text[..text.find(QUOTE).unwrap()].chars().count();
-        assert_eq!(found.start, original + "Preface. ".chars().count());
-    }
-
-    #[test]
-    fn low_scoring_text_is_never_taken() {
-        // Most of the quote rewritten: nothing close enough, so it stays orphaned.
-        let (found, _) = refind(QUOTE, |t| {
-            t.replacen(
-                QUOTE,
-                "the insurgents keep rejecting any direct negotiation with Kabul",
-                1,
-            )
-        });
-        assert_eq!(found.status, AnchorStatus::Orphaned);
-    }
-
-    #[test]
-    fn context_is_char_based() {
-        let text = "Лавров “сказал” — да";
-        let index = TextIndex::new(text);
-        let ev = evidence_for(text, &index, 1, 7, 15);
-        assert_eq!(ev.quote, "“сказал”");
-        assert_eq!(ev.prefix, "Лавров ");
-        assert_eq!(ev.suffix, " — да");
-    }
-
-    #[test]
-    fn offsets_from_a_file_never_overflow_or_wrap() {
-        let index = TextIndex::new(TEXT);
-        let good = evidence_for(TEXT, &index, 1, 29, 35);
-        let huge = 1usize << (usize::BITS - 1);
-        let cases = [
-            (huge, huge + 6),
-            (usize::MAX, usize::MAX),
-            (usize::MAX - 2, usize::MAX),
-            (usize::MAX, 0),
-            (35, 29),
-            (0, usize::MAX),
-        ];
-        for (start, end) in cases {
-            let ev = Evidence {
-                start,
-                end,
-                ..good.clone()
-            };
-            let anchorer = Anchorer::new(TEXT, &index);
-            // Before and after a sane span, so the predicted shift takes every extreme.
-            for _ in 0..2 {
-                assert_eq!(anchorer.locate(&good).status, AnchorStatus::Exact);
-                let found = anchorer.locate(&ev);
-                assert_eq!(found.status, AnchorStatus::Moved, "{start}..{end}");
-                assert_eq!((found.start, found.end), (29, 35), "{start}..{end}");
-            }
-            // With the quote gone the span is orphaned and keeps what the file said.
-            let gone = Evidence {
-                quote: "Tashkent".into(),
-                ..ev.clone()
-            };
-            let found = anchorer.locate(&gone);
-            assert_eq!(found.status, AnchorStatus::Orphaned);
-            assert_eq!((found.start, found.end), (start, end));
-        }
-    }
-
-    #[test]
-    fn reanchor_leaves_no_unorphaned_span_outside_the_text() {
-        let mut nb = Notebook::new(crate::model::Article::new("T", TEXT));
-        let index = TextIndex::new(TEXT);
-        let id = nb.allocate_id();
-        crate::model::Edit::AddItem {
-            kind: crate::model::ItemKind::Actor,
-            id,
-            name: "Lavrov".into(),
-            evidence: None,
-        }
-        .apply(&mut nb)
-        .unwrap();
-        let mut ev = evidence_for(TEXT, &index, nb.allocate_id(), 29, 35);
-        ev.start = usize::MAX - 1;
-        ev.end = usize::MAX;
-        nb.actors[0].evidence.push(ev.clone());
-        ev.id = nb.allocate_id();
-        ev.quote = "not in the text".into();
-        nb.actors[0].evidence.push(ev);
-        let reports = reanchor(&mut nb);
-        let len = index.char_len();
-        for r in &reports {
-            let a = r.anchored;
-            assert!(
-                a.status == AnchorStatus::Orphaned || (a.start <= a.end && a.end <= len),
-                "{a:?}"
-            );
-        }
-        assert_eq!(reports[0].anchored.status, AnchorStatus::Moved);
-        assert_eq!(reports[1].anchored.status, AnchorStatus::Orphaned);
-    }
-}
+mod tests;

@@ -2,7 +2,7 @@
 //! and Markdown, so all three say the same thing.
 
 use crate::dates::Date;
-use crate::model::{AnchorStatus, Notebook, impact_word, likelihood_word};
+use crate::model::{AnchorStatus, ItemKind, ItemRef, Notebook, impact_word, likelihood_word};
 
 /// The brief's content, in reading order (see the brief format notes).
 #[derive(Clone, Debug, PartialEq)]
@@ -29,8 +29,8 @@ pub struct Brief {
     pub risks: Vec<BriefRisk>,
     /// Indicators gathered from the risks.
     pub indicators: Vec<BriefIndicator>,
-    /// The source article.
-    pub source: BriefSource,
+    /// The sources, numbered from 1 in the notebook's order (claims cite these numbers).
+    pub sources: Vec<BriefSource>,
     /// Short evidence quotes, one per item at most, in pane order.
     pub quotes: Vec<BriefQuote>,
 }
@@ -46,6 +46,8 @@ pub struct BriefActor {
     pub role: String,
     /// Position or interests.
     pub position: String,
+    /// Numbers of the sources its evidence quotes, ascending.
+    pub sources: Vec<usize>,
 }
 
 /// A stake bullet.
@@ -59,6 +61,8 @@ pub struct BriefStake {
     pub importance: String,
     /// Why it matters.
     pub detail: String,
+    /// Numbers of the sources its evidence quotes, ascending.
+    pub sources: Vec<usize>,
 }
 
 impl BriefStake {
@@ -93,6 +97,8 @@ pub struct BriefRisk {
     pub detail: String,
     /// Confidence in this judgment ("low").
     pub confidence: String,
+    /// Numbers of the sources its evidence quotes, ascending.
+    pub sources: Vec<usize>,
 }
 
 impl BriefRisk {
@@ -132,9 +138,11 @@ pub struct BriefIndicator {
     pub risk: usize,
 }
 
-/// Where the brief's claims come from.
+/// One source of the brief's claims.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BriefSource {
+    /// Its number, from 1, as claims cite it.
+    pub number: usize,
     /// Article title.
     pub title: String,
     /// Publisher, if known.
@@ -143,15 +151,19 @@ pub struct BriefSource {
     pub published: Option<String>,
     /// URL, if known.
     pub url: Option<String>,
+    /// Its grade: "B2".
+    pub grade: String,
 }
 
-/// A short quote from the article, with what it supports.
+/// A short quote from a source, with what it supports.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BriefQuote {
     /// "Sergei Lavrov", "Risk 2"...
     pub supports: String,
     /// The quoted words.
     pub quote: String,
+    /// The number of the source quoted.
+    pub source: usize,
 }
 
 /// Longest quote shown in the source line, in chars.
@@ -164,9 +176,10 @@ fn non_empty(s: &str) -> Option<String> {
 
 impl Brief {
     /// Builds the brief from a notebook. Empty fields are left out; an untitled brief takes
-    /// the article's title.
+    /// the first source's title.
     pub fn from_notebook(nb: &Notebook, date: Date) -> Self {
         let actor_name = |id| nb.actor(id).map(|a| a.name.trim().to_owned());
+        let cited = |kind, id| source_numbers(nb, ItemRef { kind, id });
         let risks: Vec<BriefRisk> = nb
             .risks
             .iter()
@@ -179,6 +192,7 @@ impl Brief {
                 horizon: r.horizon.trim().to_owned(),
                 detail: r.detail.trim().to_owned(),
                 confidence: r.confidence.label().to_owned(),
+                sources: cited(ItemKind::Risk, r.id),
             })
             .collect();
         let indicators = nb
@@ -200,7 +214,7 @@ impl Brief {
                 continue;
             }
             let supports = match item.kind {
-                crate::model::ItemKind::Risk => {
+                ItemKind::Risk => {
                     let n = nb
                         .risks
                         .iter()
@@ -215,12 +229,17 @@ impl Brief {
                 BriefQuote {
                     supports,
                     quote: shorten(&evidence.quote, MAX_QUOTE_CHARS),
+                    source: nb.source_number(evidence.source).unwrap_or_default(),
                 },
             ));
         }
+        let first_title = nb
+            .first_source()
+            .map(|s| s.article.title.trim().to_owned())
+            .unwrap_or_default();
         Self {
             kicker: "Analyst brief".to_owned(),
-            title: non_empty(&nb.brief.title).unwrap_or_else(|| nb.article.title.trim().to_owned()),
+            title: non_empty(&nb.brief.title).unwrap_or(first_title),
             date,
             analyst: non_empty(&nb.brief.analyst),
             handling: non_empty(&nb.brief.handling),
@@ -234,6 +253,7 @@ impl Brief {
                     kind: a.kind.label().to_owned(),
                     role: a.role.trim().to_owned(),
                     position: a.position.trim().to_owned(),
+                    sources: cited(ItemKind::Actor, a.id),
                 })
                 .collect(),
             stakes: nb
@@ -244,18 +264,42 @@ impl Brief {
                     holders: s.holders.iter().filter_map(|&h| actor_name(h)).collect(),
                     importance: s.importance.label().to_owned(),
                     detail: s.detail.trim().to_owned(),
+                    sources: cited(ItemKind::Stake, s.id),
                 })
                 .collect(),
             risks,
             indicators,
-            source: BriefSource {
-                title: nb.article.title.trim().to_owned(),
-                publisher: nb.article.source.as_deref().and_then(non_empty),
-                published: nb.article.published.as_deref().and_then(non_empty),
-                url: nb.article.url.as_deref().and_then(non_empty),
-            },
+            sources: nb
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| BriefSource {
+                    number: i + 1,
+                    title: s.article.title.trim().to_owned(),
+                    publisher: s.article.publisher.as_deref().and_then(non_empty),
+                    published: s.article.published.as_deref().and_then(non_empty),
+                    url: s.article.url.as_deref().and_then(non_empty),
+                    grade: s.grade(),
+                })
+                .collect(),
             quotes: quotes.into_iter().map(|(_, q)| q).collect(),
         }
+    }
+
+    /// True when claims carry source numbers: with one source every claim is that
+    /// source's, and the source line says which it is.
+    pub fn cites_sources(&self) -> bool {
+        self.sources.len() > 1
+    }
+
+    /// The source numbers to print after a claim: " [1]", " [2, 4]"; empty for a claim
+    /// without evidence or a brief with one source.
+    pub fn citation(&self, numbers: &[usize]) -> String {
+        if !self.cites_sources() || numbers.is_empty() {
+            return String::new();
+        }
+        let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
+        format!(" [{}]", list.join(", "))
     }
 
     /// The meta line under the title: date, analyst, handling.
@@ -266,16 +310,50 @@ impl Brief {
         parts.join(" · ")
     }
 
-    /// The source line: "Title — Publisher, date, URL".
+    /// The source line. One source: "Title — Publisher, date, URL". Several, compactly:
+    /// "[1] Title — Publisher, date, B2; [2] Title, F6".
     pub fn source_line(&self) -> String {
-        let mut rest: Vec<&str> = Vec::new();
-        rest.extend(self.source.publisher.as_deref());
-        rest.extend(self.source.published.as_deref());
-        rest.extend(self.source.url.as_deref());
-        if rest.is_empty() {
-            self.source.title.clone()
+        if let [source] = &self.sources[..] {
+            let mut rest: Vec<&str> = Vec::new();
+            rest.extend(source.publisher.as_deref());
+            rest.extend(source.published.as_deref());
+            rest.extend(source.url.as_deref());
+            return if rest.is_empty() {
+                source.title.clone()
+            } else {
+                format!("{} — {}", source.title, rest.join(", "))
+            };
+        }
+        let entries: Vec<String> = self
+            .sources
+            .iter()
+            .map(|s| {
+                let mut rest: Vec<&str> = Vec::new();
+                rest.extend(s.publisher.as_deref());
+                rest.extend(s.published.as_deref());
+                if rest.is_empty() {
+                    format!("[{}] {}, {}", s.number, s.title, s.grade)
+                } else {
+                    format!(
+                        "[{}] {} — {}, {}",
+                        s.number,
+                        s.title,
+                        rest.join(", "),
+                        s.grade
+                    )
+                }
+            })
+            .collect();
+        entries.join("; ")
+    }
+
+    /// What a quote supports, as printed after it: "Sergei Lavrov", or "Sergei Lavrov,
+    /// [2]" when claims cite sources.
+    pub fn quote_label(&self, quote: &BriefQuote) -> String {
+        if self.cites_sources() && quote.source > 0 {
+            format!("{}, [{}]", quote.supports, quote.source)
         } else {
-            format!("{} — {}", self.source.title, rest.join(", "))
+            quote.supports.clone()
         }
     }
 
@@ -305,10 +383,12 @@ impl Brief {
         for i in &self.indicators {
             out.push(("indicators", &i.text));
         }
-        out.push(("source", &self.source.title));
-        out.extend(self.source.publisher.as_deref().map(|p| ("source", p)));
-        out.extend(self.source.published.as_deref().map(|p| ("source", p)));
-        out.extend(self.source.url.as_deref().map(|p| ("source", p)));
+        for s in &self.sources {
+            out.push(("source", &s.title));
+            out.extend(s.publisher.as_deref().map(|p| ("source", p)));
+            out.extend(s.published.as_deref().map(|p| ("source", p)));
+            out.extend(s.url.as_deref().map(|p| ("source", p)));
+        }
         for q in &self.quotes {
             out.extend([
                 ("source quotes", q.quote.as_str()),
@@ -317,6 +397,14 @@ impl Brief {
         }
         out
     }
+}
+
+/// The numbers of the sources an item's evidence quotes, ascending.
+fn source_numbers(nb: &Notebook, item: ItemRef) -> Vec<usize> {
+    nb.sources_of(item)
+        .into_iter()
+        .filter_map(|s| nb.source_number(s.id))
+        .collect()
 }
 
 /// One line, at most `max` chars, with an ellipsis when cut (at a word boundary if near).

@@ -1,14 +1,19 @@
 //! The evidence, out of the app: W3C Web Annotation Data Model (JSON-LD) and CSV.
 
-use crate::model::{AnchorStatus, Evidence, ItemKind, ItemRef, Notebook};
+use crate::model::{AnchorStatus, Article, Evidence, ItemKind, ItemRef, Notebook};
 use serde_json::{Value, json};
 
-/// An IRI for the article: its URL when known, else its text's hash.
-fn source_iri(nb: &Notebook) -> String {
-    nb.article
+/// An IRI for an article: its URL when known, else its text's hash.
+fn source_iri(article: &Article) -> String {
+    article
         .url
         .clone()
-        .unwrap_or_else(|| format!("urn:sha256:{}", nb.article.text_sha256))
+        .unwrap_or_else(|| format!("urn:sha256:{}", article.text_sha256))
+}
+
+/// The start of an article's hash, naming it in annotation ids.
+fn short_hash(article: &Article) -> &str {
+    &article.text_sha256[..article.text_sha256.len().min(16)]
 }
 
 /// Words describing what an evidence span supports.
@@ -40,8 +45,10 @@ fn body_text(nb: &Notebook, item: ItemRef) -> String {
     }
 }
 
+/// One span as an annotation whose target is the source it quotes.
 fn annotation(nb: &Notebook, item: ItemRef, e: &Evidence) -> Value {
-    let base = &nb.article.text_sha256[..nb.article.text_sha256.len().min(16)];
+    let article = nb.source(e.source).map(|s| &s.article);
+    let base = article.map(short_hash).unwrap_or_default();
     json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": format!("urn:briefing-notebook:{base}:evidence:{}", e.id),
@@ -61,7 +68,7 @@ fn annotation(nb: &Notebook, item: ItemRef, e: &Evidence) -> Value {
             }
         ],
         "target": {
-            "source": source_iri(nb),
+            "source": article.map(source_iri).unwrap_or_default(),
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -79,14 +86,18 @@ fn annotation(nb: &Notebook, item: ItemRef, e: &Evidence) -> Value {
     })
 }
 
-/// Every evidence span as a W3C Web Annotation, in one AnnotationCollection (JSON-LD).
-/// Text positions are counted in Unicode code points, as the model specifies.
+/// Every evidence span as a W3C Web Annotation, in one AnnotationCollection (JSON-LD),
+/// each targeting its own source. Text positions are counted in Unicode code points, as
+/// the model specifies.
 pub fn w3c(nb: &Notebook) -> Value {
     let items: Vec<Value> = nb
         .all_evidence()
         .map(|(item, e)| annotation(nb, item, e))
         .collect();
-    let base = &nb.article.text_sha256[..nb.article.text_sha256.len().min(16)];
+    let base = nb
+        .first_source()
+        .map(|s| short_hash(&s.article))
+        .unwrap_or_default();
     json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": format!("urn:briefing-notebook:{base}:evidence"),
@@ -111,9 +122,9 @@ fn field(s: &str) -> String {
 }
 
 /// The evidence as CSV (RFC 4180: CRLF line ends, quoted fields; UTF-8): item kind, item
-/// name, quote, start, end, status.
+/// name, source (its id), quote, start, end, status.
 pub fn csv(nb: &Notebook) -> String {
-    let mut out = String::from("item kind,item name,quote,start,end,status\r\n");
+    let mut out = String::from("item kind,item name,source,quote,start,end,status\r\n");
     for (item, e) in nb.all_evidence() {
         let status = match e.status {
             AnchorStatus::Exact => "exact",
@@ -124,6 +135,7 @@ pub fn csv(nb: &Notebook) -> String {
         let row = [
             field(item.kind.label()),
             field(nb.item_name(item).unwrap_or_default()),
+            e.source.to_string(),
             field(&e.quote),
             e.start.to_string(),
             e.end.to_string(),

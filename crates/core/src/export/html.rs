@@ -190,6 +190,19 @@ fn dropped_class(dropped: Droppable) -> &'static str {
     }
 }
 
+/// The source numbers after a claim, muted: ` <span class="muted cite">[1, 2]</span>`
+/// (nothing when the brief cites no sources).
+fn cite(brief: &Brief, numbers: &[usize]) -> String {
+    let cited = brief.citation(numbers);
+    if cited.is_empty() {
+        return cited;
+    }
+    format!(
+        " <span class=\"muted cite\">{}</span>",
+        escape(cited.trim())
+    )
+}
+
 /// Renders the brief. `paper` sets the print page size; `fit` the print type scale and
 /// omissions (as in the PDF), so the page prints on one sheet.
 pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
@@ -238,8 +251,9 @@ pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
             };
             let _ = writeln!(
                 h,
-                "<tr><td><strong dir=\"auto\">{}</strong> <span class=\"kind\">· {}</span></td><td><span dir=\"auto\">{}</span>{position}</td></tr>",
+                "<tr><td><strong dir=\"auto\">{}</strong>{} <span class=\"kind\">· {}</span></td><td><span dir=\"auto\">{}</span>{position}</td></tr>",
                 escape(&a.name),
+                cite(brief, &a.sources),
                 escape(&a.kind),
                 escape(&a.role)
             );
@@ -251,8 +265,9 @@ pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
         for s in &brief.stakes {
             let _ = writeln!(
                 h,
-                "<li><strong dir=\"auto\">{}</strong><span class=\"muted\" dir=\"auto\">{}</span> {}</li>",
+                "<li><strong dir=\"auto\">{}</strong>{}<span class=\"muted\" dir=\"auto\">{}</span> {}</li>",
                 escape(&s.title),
+                cite(brief, &s.sources),
                 escape(&s.holders_and_importance()),
                 user("span", "stake-detail", &s.detail)
             );
@@ -269,9 +284,10 @@ pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
             let facts = r.facts();
             let _ = writeln!(
                 h,
-                "<li><span class=\"num\">{}</span><div><strong dir=\"auto\">{}</strong>{}{}</div></li>",
+                "<li><span class=\"num\">{}</span><div><strong dir=\"auto\">{}</strong>{}{}{}</div></li>",
                 r.number,
                 escape(&r.title),
+                cite(brief, &r.sources),
                 user("span", "facts", &facts),
                 if r.detail.is_empty() {
                     String::new()
@@ -296,7 +312,12 @@ pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
     }
     let _ = write!(
         h,
-        "<section class=\"source\"><strong>Source:</strong> {}",
+        "<section class=\"source\"><strong>{}:</strong> {}",
+        if brief.cites_sources() {
+            "Sources"
+        } else {
+            "Source"
+        },
         user("span", "", &brief.source_line())
     );
     if !brief.quotes.is_empty() {
@@ -308,7 +329,7 @@ pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
                 format!(
                     "<q dir=\"auto\">{}</q> ({})",
                     escape(&q.quote),
-                    escape(&q.supports)
+                    escape(&brief.quote_label(q))
                 )
             })
             .collect();

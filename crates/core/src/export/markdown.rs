@@ -8,6 +8,16 @@ fn cell(text: &str) -> String {
     inline(text).replace('|', "\\|")
 }
 
+/// The source numbers after a claim, escaped: ` \[1, 2\]` (nothing when the brief cites
+/// no sources).
+fn cited(brief: &Brief, numbers: &[usize]) -> String {
+    let cited = brief.citation(numbers);
+    if cited.is_empty() {
+        return cited;
+    }
+    format!(" {}", inline(&cited))
+}
+
 /// Escapes inline markup characters in user text.
 fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -50,8 +60,9 @@ pub fn render(brief: &Brief) -> String {
         for a in &brief.actors {
             let _ = writeln!(
                 m,
-                "| **{}** ({}) | {} | {} |",
+                "| **{}**{} ({}) | {} | {} |",
                 cell(&a.name),
+                cited(brief, &a.sources),
                 cell(&a.kind.to_lowercase()),
                 cell(&a.role),
                 cell(&a.position)
@@ -69,8 +80,9 @@ pub fn render(brief: &Brief) -> String {
             };
             let _ = writeln!(
                 m,
-                "- **{}**{}{detail}",
+                "- **{}**{}{}{detail}",
                 inline(&s.title),
+                cited(brief, &s.sources),
                 inline(&s.holders_and_importance())
             );
         }
@@ -81,9 +93,10 @@ pub fn render(brief: &Brief) -> String {
         for r in &brief.risks {
             let _ = writeln!(
                 m,
-                "{}. **{}** — {}.",
+                "{}. **{}**{} — {}.",
                 r.number,
                 inline(&r.title),
+                cited(brief, &r.sources),
                 inline(&r.facts())
             );
             if !r.detail.is_empty() {
@@ -99,10 +112,20 @@ pub fn render(brief: &Brief) -> String {
         }
         m.push('\n');
     }
-    let _ = writeln!(m, "## Source\n\n{}\n", inline(&brief.source_line()));
+    let heading = if brief.cites_sources() {
+        "Sources"
+    } else {
+        "Source"
+    };
+    let _ = writeln!(m, "## {heading}\n\n{}\n", inline(&brief.source_line()));
     if !brief.quotes.is_empty() {
         for q in &brief.quotes {
-            let _ = writeln!(m, "> “{}” — {}", inline(&q.quote), inline(&q.supports));
+            let _ = writeln!(
+                m,
+                "> “{}” — {}",
+                inline(&q.quote),
+                inline(&brief.quote_label(q))
+            );
             m.push_str(">\n");
         }
         // Drop the last quote separator.

@@ -1,6 +1,8 @@
 //! Exports: the one-page brief (PDF, HTML, Markdown), all rendered from one [`Brief`].
 
 pub mod annotations;
+#[cfg(test)]
+mod cited_tests;
 pub mod fit;
 pub mod fonts;
 pub mod html;

@@ -195,7 +195,7 @@ fn pdf_article(bytes: &[u8]) -> Result<Article, ImportError> {
         (None, None) => (title_from_first_line(&text).unwrap_or_default(), text),
     };
     let mut article = Article::new(title, text.trim_end().to_owned());
-    article.source = report.author;
+    article.author = report.author;
     Ok(article)
 }
 
@@ -213,10 +213,8 @@ fn html_article(html: &str) -> Result<Article, ImportError> {
     }
     text.push_str(&page.paragraphs.join("\n"));
     let mut article = Article::new(title, text);
-    article.source = match (page.publisher, page.author) {
-        (Some(p), Some(a)) => Some(format!("{p} ({a})")),
-        (p, a) => p.or(a),
-    };
+    article.publisher = page.publisher;
+    article.author = page.author;
     article.published = page.published;
     article.url = page.url;
     Ok(article)

@@ -1,4 +1,5 @@
-//! The source article a notebook annotates, embedded so a notebook opens anywhere.
+//! An article a notebook annotates (the text of one source), embedded so a notebook opens
+//! anywhere.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -15,7 +16,10 @@ pub struct Article {
     pub title: String,
     /// Publisher or outlet, if known.
     #[serde(default)]
-    pub source: Option<String>,
+    pub publisher: Option<String>,
+    /// Who wrote it, if known.
+    #[serde(default)]
+    pub author: Option<String>,
     /// Where the article was found, if known.
     #[serde(default)]
     pub url: Option<String>,
@@ -37,7 +41,8 @@ impl Article {
         let text: Arc<str> = text.into();
         Self {
             title: title.into(),
-            source: None,
+            publisher: None,
+            author: None,
             url: None,
             published: None,
             imported_from: None,
@@ -49,6 +54,20 @@ impl Article {
     /// Number of chars in the text (the range of valid evidence offsets).
     pub fn char_len(&self) -> usize {
         self.text.chars().count()
+    }
+
+    /// Keeps what `old` knew about the source where this version does not say (publisher,
+    /// author, URL, date): a corrected text replaces the old, the facts about it stay.
+    pub fn keep_known_from(&mut self, old: &Article) {
+        let keep = |new: &mut Option<String>, old: &Option<String>| {
+            if new.is_none() {
+                new.clone_from(old);
+            }
+        };
+        keep(&mut self.publisher, &old.publisher);
+        keep(&mut self.author, &old.author);
+        keep(&mut self.url, &old.url);
+        keep(&mut self.published, &old.published);
     }
 
     /// True when the stored hash matches the text.

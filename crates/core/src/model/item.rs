@@ -110,14 +110,20 @@ impl<T: NewItem> ItemList for Vec<T> {
         let Some(pos) = self.iter().position(|i| i.id() == id) else {
             return false;
         };
-        let last = self.len().saturating_sub(1);
-        let target = pos.saturating_add_signed(delta).min(last);
-        if target < pos {
-            self[target..=pos].rotate_right(1);
-        } else {
-            self[pos..=target].rotate_left(1);
-        }
+        shift_within(self, pos, delta);
         true
+    }
+}
+
+/// Moves the element at `pos` up (negative) or down (positive) by `delta`, stopping at
+/// the ends; the others keep their order.
+pub(super) fn shift_within<T>(list: &mut [T], pos: usize, delta: isize) {
+    let last = list.len().saturating_sub(1);
+    let target = pos.saturating_add_signed(delta).min(last);
+    if target < pos {
+        list[target..=pos].rotate_right(1);
+    } else if pos < target {
+        list[pos..=target].rotate_left(1);
     }
 }
 

@@ -9,6 +9,7 @@ mod edit;
 mod item;
 mod notebook;
 mod scales;
+mod source;
 mod text_index;
 mod validate;
 
@@ -21,5 +22,6 @@ pub use notebook::{
     Importance, ItemKind, ItemRef, Notebook, Risk, Stake,
 };
 pub use scales::{impact_word, likelihood_word};
+pub use source::{Credibility, CredibilityOutOfRange, Reliability, Source, SourceField};
 pub use text_index::TextIndex;
 pub use validate::{InvalidNotebook, Named, validate};

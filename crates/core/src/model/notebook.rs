@@ -1,13 +1,14 @@
-//! The notebook: an article plus the analyst's actors, stakes, risks and bottom line.
+//! The notebook: graded sources plus the analyst's actors, stakes, risks and bottom line.
 
-use super::{Article, Item};
+use super::{Article, Item, Source};
 use serde::{Deserialize, Serialize};
 
 /// The notebook format number this build writes, and the highest it reads. The format's
 /// history and the migrations from older numbers are in `storage::format`.
-pub const CURRENT_FORMAT: u32 = 2;
+pub const CURRENT_FORMAT: u32 = 3;
 
-/// Stable identifier of an actor, stake, risk or evidence span, unique in its notebook.
+/// Stable identifier of a source, actor, stake, risk or evidence span, unique in its
+/// notebook.
 pub type Id = u64;
 
 /// A whole notebook, as saved in a `.ron` file.
@@ -16,8 +17,9 @@ pub type Id = u64;
 pub struct Notebook {
     /// File format version ([`CURRENT_FORMAT`] when written by this build).
     pub format: u32,
-    /// The source being annotated.
-    pub article: Article,
+    /// The articles being annotated, graded, in the user's order (the brief numbers them
+    /// from 1 in this order). Never empty.
+    pub sources: Vec<Source>,
     /// The brief's title and the analyst's judgment.
     pub brief: BriefMeta,
     /// Who is involved, in the user's order.
@@ -233,12 +235,16 @@ pub struct Risk {
     pub evidence: Vec<Evidence>,
 }
 
-/// A span of the article that supports an item: position plus quote selectors.
+/// A span of one source's text that supports an item: position plus quote selectors.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// Stable id.
     pub id: Id,
+    /// The source whose text the offsets and quote refer to. Files older than format 3
+    /// have none (read as 0) until migration names their one source.
+    #[serde(default)]
+    pub source: Id,
     /// Char offset of the first char of the span.
     pub start: usize,
     /// Char offset one past the last char.
@@ -318,21 +324,25 @@ pub struct ItemRef {
 }
 
 impl Notebook {
-    /// A new, empty notebook on an article; the brief's title defaults to the article's.
+    /// A new, empty notebook on one article (source 1, ungraded); the brief's title
+    /// defaults to the article's.
     pub fn new(article: Article) -> Self {
-        Self {
+        let mut nb = Self {
             format: CURRENT_FORMAT,
             brief: BriefMeta {
                 title: article.title.clone(),
                 ..BriefMeta::default()
             },
-            article,
+            sources: Vec::new(),
             actors: Vec::new(),
             stakes: Vec::new(),
             risks: Vec::new(),
             next_id: 1,
             dismissed_suggestions: Vec::new(),
-        }
+        };
+        let id = nb.allocate_id();
+        nb.sources.push(Source::new(id, article));
+        nb
     }
 
     /// Hands out a fresh id.
@@ -389,6 +399,45 @@ impl Notebook {
     pub fn all_evidence_mut(&mut self) -> impl Iterator<Item = &mut Evidence> {
         self.all_items_mut()
             .flat_map(|i| i.evidence_mut().iter_mut())
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: Id) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The source with this id, to change.
+    pub fn source_mut(&mut self, id: Id) -> Option<&mut Source> {
+        self.sources.iter_mut().find(|s| s.id == id)
+    }
+
+    /// The source's number in the brief: its 1-based position ([1], [2]...).
+    pub fn source_number(&self, id: Id) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == id).map(|i| i + 1)
+    }
+
+    /// The first source, the one a new notebook is named after.
+    pub fn first_source(&self) -> Option<&Source> {
+        self.sources.first()
+    }
+
+    /// The distinct sources an item's evidence comes from, in the notebook's source order.
+    pub fn sources_of(&self, item: ItemRef) -> Vec<&Source> {
+        let evidence = self.evidence_of(item).unwrap_or_default();
+        self.sources
+            .iter()
+            .filter(|s| evidence.iter().any(|e| e.source == s.id))
+            .collect()
+    }
+
+    /// How many distinct sources an item's evidence comes from (0 with no evidence).
+    pub fn corroboration(&self, item: ItemRef) -> usize {
+        self.sources_of(item).len()
+    }
+
+    /// How many evidence spans quote the source `id`.
+    pub fn evidence_count(&self, id: Id) -> usize {
+        self.all_evidence().filter(|(_, e)| e.source == id).count()
     }
 
     /// Refs of every item of a kind, in order.

@@ -2,8 +2,8 @@
 //! disk (opened or restored) and after every [`Edit`](super::Edit), so no path into the
 //! app can hold a notebook that breaks them.
 
-use super::{AnchorStatus, Id, Item, Notebook};
-use std::collections::HashSet;
+use super::{AnchorStatus, Id, Item, Notebook, Source};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use thiserror::Error;
 
@@ -11,7 +11,7 @@ use thiserror::Error;
 /// as `actor "Lavrov"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Named {
-    /// "actor", "stake", "risk" or "evidence".
+    /// "source", "actor", "stake", "risk" or "evidence".
     pub what: &'static str,
     /// Its id.
     pub id: Id,
@@ -20,6 +20,14 @@ pub struct Named {
 }
 
 impl Named {
+    fn source(source: &Source) -> Self {
+        Self {
+            what: "source",
+            id: source.id,
+            name: source.article.title.clone(),
+        }
+    }
+
     fn item(item: &dyn Item) -> Self {
         Self {
             what: item.kind().label(),
@@ -38,7 +46,10 @@ impl fmt::Display for Named {
 /// A broken invariant: what would break the app later if the notebook were kept.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum InvalidNotebook {
-    /// Two items or spans share an id.
+    /// A notebook with no source has nothing to quote.
+    #[error("the notebook has no source; it needs at least one article")]
+    NoSources,
+    /// Two sources, items or spans share an id.
     #[error("id {id} is used twice (second time by {second})")]
     DuplicateId {
         /// The id.
@@ -54,6 +65,14 @@ pub enum InvalidNotebook {
         /// The id it names.
         missing: Id,
     },
+    /// An evidence span that names a source the notebook does not hold.
+    #[error("{evidence} quotes source id {missing}, which does not exist")]
+    MissingSource {
+        /// The span.
+        evidence: Named,
+        /// The source id it names.
+        missing: Id,
+    },
     /// A risk's likelihood or impact outside 1-5.
     #[error("{risk} has {scale} {value}; it must be 1 to 5")]
     RatingOutOfRange {
@@ -64,8 +83,9 @@ pub enum InvalidNotebook {
         /// The rating.
         value: u8,
     },
-    /// A span that is not orphaned but does not lie inside the text (offsets in chars).
-    #[error("{evidence} is at {start}..{end}, outside the article's {len} characters")]
+    /// A span that is not orphaned but does not lie inside its source's text (offsets in
+    /// chars).
+    #[error("{evidence} is at {start}..{end}, outside its source's {len} characters")]
     SpanOutOfRange {
         /// The span.
         evidence: Named,
@@ -73,16 +93,20 @@ pub enum InvalidNotebook {
         start: usize,
         /// Its end.
         end: usize,
-        /// The article's length in chars.
+        /// Its source's length in chars.
         len: usize,
     },
 }
 
-/// Checks every invariant of a notebook: ids unique (items and spans together), every
-/// actor reference resolves, ratings 1-5, and every span that is not orphaned lies in the
-/// text (`start <= end <=` its length in chars). Orphaned spans keep the offsets they had
-/// and are not checked: their quote is all that counts.
+/// Checks every invariant of a notebook: at least one source; ids unique (sources, items
+/// and spans together); every actor and source reference resolves; ratings 1-5; every span
+/// that is not orphaned lies in its source's text (`start <= end <=` its length in chars).
+/// Orphaned spans keep the offsets they had and are not checked: their quote is all that
+/// counts.
 pub fn validate(nb: &Notebook) -> Result<(), InvalidNotebook> {
+    if nb.sources.is_empty() {
+        return Err(InvalidNotebook::NoSources);
+    }
     let mut seen: HashSet<Id> = HashSet::new();
     let mut check_id = |second: Named| {
         if seen.insert(second.id) {
@@ -94,6 +118,9 @@ pub fn validate(nb: &Notebook) -> Result<(), InvalidNotebook> {
             })
         }
     };
+    for source in &nb.sources {
+        check_id(Named::source(source))?;
+    }
     for item in nb.all_items() {
         check_id(Named::item(item))?;
     }
@@ -136,21 +163,24 @@ fn evidence(e: &super::Evidence) -> Named {
     }
 }
 
-/// Every span that is not orphaned lies in the text. The text is counted only when a span
-/// ends past a quarter of its bytes (a char is at most 4 bytes), so most edits of a long
-/// article do not count its chars at all.
+/// Every span names a source of the notebook, and every span that is not orphaned lies in
+/// that source's text. A text is counted only when a span ends past a quarter of its bytes
+/// (a char is at most 4 bytes), so most edits of a long article do not count its chars.
 fn check_spans(nb: &Notebook) -> Result<(), InvalidNotebook> {
-    let surely_inside = nb.article.text.len() / 4;
-    let mut len = None;
-    let placed = nb
-        .all_evidence()
-        .map(|(_, e)| e)
-        .filter(|e| e.status != AnchorStatus::Orphaned);
-    for e in placed {
-        if e.start <= e.end && e.end <= surely_inside {
+    let mut lens: HashMap<Id, (&Source, Option<usize>)> =
+        nb.sources.iter().map(|s| (s.id, (s, None))).collect();
+    for (_, e) in nb.all_evidence() {
+        let Some((source, len)) = lens.get_mut(&e.source) else {
+            return Err(InvalidNotebook::MissingSource {
+                evidence: evidence(e),
+                missing: e.source,
+            });
+        };
+        let surely_inside = source.article.text.len() / 4;
+        if e.status == AnchorStatus::Orphaned || (e.start <= e.end && e.end <= surely_inside) {
             continue;
         }
-        let len = *len.get_or_insert_with(|| nb.article.char_len());
+        let len = *len.get_or_insert_with(|| source.article.char_len());
         if e.start > e.end || e.end > len {
             return Err(InvalidNotebook::SpanOutOfRange {
                 evidence: evidence(e),
@@ -168,13 +198,15 @@ mod tests {
     use super::*;
     use crate::model::{Actor, Article, Evidence, Risk, Stake};
 
+    /// A notebook on `text` (source 1) with actor 2, whose span 3 is at `start..end`.
     fn with_span(text: &str, start: usize, end: usize, status: AnchorStatus) -> Notebook {
         let mut nb = Notebook::new(Article::new("T", text));
         nb.actors.push(Actor {
-            id: 1,
+            id: 2,
             name: "A".into(),
             evidence: vec![Evidence {
-                id: 2,
+                id: 3,
+                source: 1,
                 start,
                 end,
                 quote: "q".into(),
@@ -218,16 +250,16 @@ mod tests {
     fn each_broken_invariant_says_which_item_and_why() {
         let mut nb = with_span("Text.", 0, 4, AnchorStatus::Exact);
         nb.stakes.push(Stake {
-            id: 2,
+            id: 3,
             title: "Bases".into(),
             ..Stake::default()
         });
         assert_eq!(
             validate(&nb).unwrap_err().to_string(),
-            "id 2 is used twice (second time by evidence \"q\")"
+            "id 3 is used twice (second time by evidence \"q\")"
         );
 
-        nb.stakes[0].id = 3;
+        nb.stakes[0].id = 4;
         nb.stakes[0].holders.push(9);
         assert_eq!(
             validate(&nb).unwrap_err().to_string(),
@@ -236,7 +268,7 @@ mod tests {
 
         nb.stakes[0].holders.clear();
         nb.risks.push(Risk {
-            id: 4,
+            id: 5,
             title: "Unrest".into(),
             likelihood: 3,
             impact: 0,
@@ -246,5 +278,37 @@ mod tests {
             validate(&nb).unwrap_err().to_string(),
             "risk \"Unrest\" has impact 0; it must be 1 to 5"
         );
+    }
+
+    #[test]
+    fn every_span_names_a_source_and_lies_in_that_sources_text() {
+        let mut nb = with_span("Лавр", 0, 4, AnchorStatus::Exact);
+        let long = crate::model::Source::new(9, Article::new("Long", "A much longer text."));
+        nb.sources.push(long);
+        nb.next_id = 10;
+        assert_eq!(validate(&nb), Ok(()));
+        // 0..10 fits source 9 but not source 1, which the span names.
+        nb.actors[0].evidence[0].end = 10;
+        let err = validate(&nb).unwrap_err();
+        assert!(
+            matches!(err, InvalidNotebook::SpanOutOfRange { len: 4, .. }),
+            "{err}"
+        );
+        nb.actors[0].evidence[0].source = 9;
+        assert_eq!(validate(&nb), Ok(()));
+        nb.actors[0].evidence[0].source = 7;
+        assert_eq!(
+            validate(&nb).unwrap_err().to_string(),
+            "evidence \"q\" quotes source id 7, which does not exist"
+        );
+        nb.actors[0].evidence[0].source = 1;
+        nb.actors[0].id = 9;
+        assert_eq!(
+            validate(&nb).unwrap_err().to_string(),
+            "id 9 is used twice (second time by actor \"A\")"
+        );
+        nb.actors[0].evidence.clear();
+        nb.sources.clear();
+        assert_eq!(validate(&nb), Err(InvalidNotebook::NoSources));
     }
 }

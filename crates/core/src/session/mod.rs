@@ -1,20 +1,24 @@
 //! The open notebook and what is done to it as a whole: open, import, save, save as,
-//! replace the article, autosave and recovery, close. No egui and no clock: the app (or
-//! any other front end) passes the time in and turns the typed outcomes into words.
+//! add, remove and replace sources, autosave and recovery, close. No egui and no clock:
+//! the app (or any other front end) passes the time in and turns the typed outcomes into
+//! words.
 
 mod autosave;
 mod outcome;
+mod sources;
+#[cfg(test)]
+mod sources_tests;
 #[cfg(test)]
 mod tests;
 
 pub use autosave::{AutosaveNote, AutosaveTick};
 pub use outcome::{Guard, OpenOutcome, Opened, Restored, SaveOutcome, Saved, SessionError};
+pub use sources::{AddOptions, AddSourcesOutcome, Duplicate, NewSources, Replacement, new_sources};
 
-use crate::anchor::{SpanReport, replace_article_edit};
 use crate::assets::{SAMPLE_ARTICLE, SAMPLE_ARTICLE_NAME};
 use crate::dates::Date;
 use crate::export::{Format, Paper, export, fit::Fitted};
-use crate::import::{ArticleFormat, import_bytes, import_file, normalise};
+use crate::import::{ArticleFormat, import_bytes, import_file};
 use crate::model::{Article, Document, Notebook};
 use crate::storage::{
     AppDirs, Leftovers, Recoverable, RecoveryStore, Settings, StorageError, Unreadable,
@@ -165,46 +169,6 @@ impl Session {
     /// The user chose to lose the unsaved changes: their recovery file goes too.
     pub fn discard_changes(&mut self) {
         self.autosave.forget();
-    }
-
-    /// Replaces the article with `article` as one undo step, re-attaching every span;
-    /// metadata the new version lacks is kept from the old one.
-    pub fn replace_article(
-        &mut self,
-        mut article: Article,
-    ) -> Result<Vec<SpanReport>, SessionError> {
-        let old = &self.doc.notebook().article;
-        article.source = article.source.or_else(|| old.source.clone());
-        article.url = article.url.or_else(|| old.url.clone());
-        article.published = article.published.or_else(|| old.published.clone());
-        let (edit, reports) = replace_article_edit(self.doc.notebook(), article);
-        self.doc.apply(edit)?;
-        Ok(reports)
-    }
-
-    /// Replaces the article with a corrected version read from `path`.
-    pub fn replace_article_from(&mut self, path: &Path) -> Result<Vec<SpanReport>, SessionError> {
-        let article = import_file(path)?;
-        self.replace_article(article)
-    }
-
-    /// Replaces the article's text with `text`, corrected by hand (normalised the way an
-    /// import is, so offsets mean the same thing). `None` when the text is unchanged.
-    pub fn replace_article_text(
-        &mut self,
-        text: &str,
-    ) -> Result<Option<Vec<SpanReport>>, SessionError> {
-        let text = normalise(text);
-        if text.trim().is_empty() {
-            return Err(SessionError::EmptyArticle);
-        }
-        let old = &self.doc.notebook().article;
-        if *text == *old.text {
-            return Ok(None);
-        }
-        let mut article = Article::new(old.title.clone(), text);
-        article.imported_from = old.imported_from.clone();
-        self.replace_article(article).map(Some)
     }
 
     /// Renders the brief (or the evidence) in `format` and writes it to `path`. For a

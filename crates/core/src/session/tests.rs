@@ -1,12 +1,11 @@
 //! The session without a window: files, the unsaved-changes decision, recovery.
 
 use super::*;
-use crate::anchor::evidence_for;
-use crate::model::{AnchorStatus, Edit, ItemKind, ItemRef, TextField, TextIndex};
+use crate::model::{Edit, TextField};
 use std::time::{Duration, Instant};
 
 /// A session with its own settings and recovery folders under `root`.
-fn session(root: &Path) -> Session {
+pub(super) fn session(root: &Path) -> Session {
     Session::new(AppDirs::under(&root.join("home"))).0
 }
 
@@ -196,63 +195,6 @@ fn autosaved_work_is_found_by_the_next_session_and_restored_or_discarded() {
 }
 
 #[test]
-fn replacing_the_article_re_anchors_spans_in_one_undo_step() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = session(dir.path());
-    s.open(&write(
-        dir.path(),
-        "a.txt",
-        "Talks\n\nThe Taliban met in Doha.",
-    ))
-    .unwrap();
-    let text = s.document().notebook().article.text.clone();
-    let start = text.find("Doha").unwrap();
-    let id = s.document_mut().allocate_id();
-    let evidence_id = s.document_mut().allocate_id();
-    let evidence = evidence_for(&text, &TextIndex::new(&text), evidence_id, start, start + 4);
-    s.document_mut()
-        .apply(Edit::AddItem {
-            kind: ItemKind::Actor,
-            id,
-            name: "Doha".into(),
-            evidence: Some(evidence),
-        })
-        .unwrap();
-    s.document_mut().seal();
-    let before = s.document().notebook().clone();
-
-    let corrected = write(
-        dir.path(),
-        "b.txt",
-        "Talks\n\nThe Taliban met again in Doha.",
-    );
-    let reports = s.replace_article_from(&corrected).unwrap();
-    assert_eq!(reports.len(), 1);
-    assert_ne!(reports[0].anchored.status, AnchorStatus::Orphaned);
-    let nb = s.document().notebook();
-    let span = &nb
-        .evidence_of(ItemRef {
-            kind: ItemKind::Actor,
-            id,
-        })
-        .unwrap()[0];
-    let new_start = nb.article.text.find("Doha").unwrap();
-    assert_eq!((span.start, span.end), (new_start, new_start + 4), "moved");
-    assert_eq!(nb.article.title, "Talks");
-
-    // A hand correction that changes nothing is no change; an empty one is refused.
-    let same = nb.article.text.to_string();
-    assert!(s.replace_article_text(&same).unwrap().is_none());
-    assert!(matches!(
-        s.replace_article_text(" \n"),
-        Err(SessionError::EmptyArticle)
-    ));
-
-    assert!(s.document_mut().undo(), "one step undoes the replacement");
-    assert_eq!(s.document().notebook(), &before);
-}
-
-#[test]
 fn opening_an_article_or_pasting_starts_a_new_notebook_without_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let (mut s, _) = saved_session(dir.path());
@@ -261,13 +203,19 @@ fn opening_an_article_or_pasting_starts_a_new_notebook_without_a_file() {
         .unwrap();
     assert_eq!(opened.opened, Opened::Article);
     assert_eq!(s.path(), None);
-    assert_eq!(s.document().notebook().article.title, "Kabul");
+    let nb = s.document().notebook();
+    assert_eq!(nb.sources.len(), 1, "one source");
+    assert_eq!(nb.sources[0].article.title, "Kabul");
 
     let page = "<html><body><article><h1>Doha</h1><p>The envoys met in Doha on Monday, officials said.</p></article></body></html>";
     s.import_pasted(Some(page), Some("plain")).unwrap();
-    assert_eq!(s.document().notebook().article.title, "Doha", "HTML first");
+    assert_eq!(
+        s.document().notebook().sources[0].article.title,
+        "Doha",
+        "HTML first"
+    );
     s.import_pasted(None, Some("Plain words.")).unwrap();
-    let article = &s.document().notebook().article;
+    let article = &s.document().notebook().sources[0].article;
     assert_eq!(&*article.text, "Plain words.");
     assert_eq!(article.imported_from.as_deref(), Some("clipboard"));
     assert!(matches!(
@@ -279,10 +227,14 @@ fn opening_an_article_or_pasting_starts_a_new_notebook_without_a_file() {
     let bad = write(dir.path(), "bad.ron", "Notebook(format: 1, article: ");
     let e = s.open(&bad).unwrap_err();
     assert!(e.to_string().contains("bad.ron:1:"), "{e}");
-    assert_eq!(&*s.document().notebook().article.text, "Plain words.");
+    assert_eq!(
+        &*s.document().notebook().sources[0].article.text,
+        "Plain words."
+    );
 }
 
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+/// Writes `text` to `dir/name`.
+pub(super) fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path

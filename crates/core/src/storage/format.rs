@@ -1,12 +1,10 @@
 //! The notebook file: versioned, pretty-printed RON, validated on read.
 //!
-//! Format history (`model::CURRENT_FORMAT` is the number; add a migration in `migrate`
-//! for each bump):
-//! - 1: the first format.
-//! - 2: confidence levels on the bottom line and on each risk (moderate when missing);
-//!   dismissed actor suggestions (none when missing).
+//! `model::CURRENT_FORMAT` is the format number; the format's history and the migration
+//! for each bump are in `storage::migrate`.
 
 use super::atomic::write_atomic_like;
+use super::migrate::{StoredNotebook, migrate};
 use super::{StorageError, write_atomic};
 use crate::anchor::{SpanReport, reanchor};
 use crate::model::{CURRENT_FORMAT, Notebook, sha256_hex, validate};
@@ -25,25 +23,52 @@ const MAGIC: &str = "Notebook(";
 /// nothing is written rather than an empty or partial file).
 pub fn to_ron(path: &Path, notebook: &Notebook) -> Result<String, StorageError> {
     // ron escapes a string one char at a time through `char::escape_debug` (about 12 ns a
-    // char): most of a large notebook's save. So the article text goes in as a marker and
-    // is escaped here, byte-for-byte as ron would, with plain ASCII copied in runs.
+    // char): most of a large notebook's save. So each source's text goes in as a marker of
+    // its own and is escaped here, byte-for-byte as ron would, with plain ASCII copied in
+    // runs.
     let mut shell = notebook.clone();
-    shell.article.text = Arc::from(TEXT_MARKER);
+    for (i, source) in shell.sources.iter_mut().enumerate() {
+        source.article.text = Arc::from(text_marker(i));
+    }
     let text = ron_text(path, &shell)?;
-    let quoted_marker = format!("\"{}\"", TEXT_MARKER.escape_debug());
-    let mut found = text.match_indices(&quoted_marker);
-    let (Some((at, _)), None) = (found.next(), found.next()) else {
-        // Some field holds the marker itself: let ron escape everything.
+    let Some(places) = marker_places(&text, notebook.sources.len()) else {
+        // Some field holds a marker itself: let ron escape everything.
         let mut text = ron_text(path, notebook)?;
         text.push('\n');
         return Ok(text);
     };
-    let mut out = String::with_capacity(text.len() + notebook.article.text.len() + 1);
-    out.push_str(&text[..at + 1]);
-    push_escaped(&mut out, &notebook.article.text);
-    out.push_str(&text[at + quoted_marker.len() - 1..]);
+    let texts: usize = notebook.sources.iter().map(|s| s.article.text.len()).sum();
+    let mut out = String::with_capacity(text.len() + texts + 1);
+    let mut copied = 0;
+    for (at, len, i) in places {
+        out.push_str(&text[copied..=at]);
+        push_escaped(&mut out, &notebook.sources[i].article.text);
+        copied = at + len - 1;
+    }
+    out.push_str(&text[copied..]);
     out.push('\n');
     Ok(out)
+}
+
+/// Where each source's quoted marker sits in `text`, as (byte offset, length, source
+/// index) in text order; `None` unless each occurs exactly once. One pass over `text`,
+/// however many sources.
+fn marker_places(text: &str, sources: usize) -> Option<Vec<(usize, usize, usize)>> {
+    let head = format!("\"{}", MARKER_HEAD.escape_debug());
+    let tail = format!("{}\"", '\u{0}'.escape_debug());
+    let mut places = Vec::with_capacity(sources);
+    let mut seen = vec![false; sources];
+    for (at, _) in text.match_indices(&head) {
+        let rest = &text[at + head.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let i: usize = rest[..digits].parse().ok()?;
+        if !rest[digits..].starts_with(&tail) || seen.get(i) != Some(&false) {
+            return None;
+        }
+        seen[i] = true;
+        places.push((at, head.len() + digits + tail.len(), i));
+    }
+    (places.len() == sources).then_some(places)
 }
 
 /// The notebook as pretty RON, every string escaped by ron itself.
@@ -57,9 +82,14 @@ fn ron_text(path: &Path, notebook: &Notebook) -> Result<String, StorageError> {
     })
 }
 
-/// Stands for the article text while the rest of the notebook is serialised; no real text
-/// starts with a NUL followed by this.
-const TEXT_MARKER: &str = "\u{0}briefing-notebook article text\u{0}";
+/// How every text marker starts; no real text starts with a NUL followed by this.
+const MARKER_HEAD: &str = "\u{0}briefing-notebook article text ";
+
+/// Stands for the text of the source at index `i` while the rest of the notebook is
+/// serialised.
+fn text_marker(i: usize) -> String {
+    format!("{MARKER_HEAD}{i}\u{0}")
+}
 
 /// Appends `text` escaped exactly as ron's serialiser escapes a string (`char::escape_debug`
 /// on every char), copying runs of printable ASCII that need no escape in one go.
@@ -115,8 +145,8 @@ pub(super) fn ron_options() -> ron::Options {
     ron::Options::default().with_recursion_limit(64)
 }
 
-/// Parses a notebook without checking it (see [`admit`]).
-fn parse(path: &Path, text: &str) -> Result<Notebook, StorageError> {
+/// Parses a notebook in any format this build reads, without checking it (see [`admit`]).
+fn parse(path: &Path, text: &str) -> Result<StoredNotebook, StorageError> {
     let options = ron_options();
     let probe: Probe = options.from_str(text).map_err(parse_error(path))?;
     if probe.format > CURRENT_FORMAT {
@@ -141,22 +171,22 @@ pub fn from_ron(path: &Path, text: &str) -> Result<Notebook, StorageError> {
 /// held; bookkeeping repaired; then the model's invariants ([`validate`]).
 pub(super) fn admit(
     path: &Path,
-    mut notebook: Notebook,
+    stored: StoredNotebook,
 ) -> Result<(Notebook, Vec<SpanReport>), StorageError> {
-    if notebook.format > CURRENT_FORMAT {
+    if stored.format > CURRENT_FORMAT {
         return Err(StorageError::NewerFormat {
             path: path.to_path_buf(),
-            found: notebook.format,
+            found: stored.format,
             supported: CURRENT_FORMAT,
         });
     }
-    if notebook.format == 0 {
+    if stored.format == 0 {
         return Err(invalid(
             path,
             "format 0 does not exist; the file is damaged",
         ));
     }
-    migrate(&mut notebook);
+    let mut notebook = migrate(path, stored)?;
     let reports = reanchor(&mut notebook);
     repair(&mut notebook);
     validate(&notebook).map_err(|problem| StorageError::Inconsistent {
@@ -164,16 +194,6 @@ pub(super) fn admit(
         problem,
     })?;
     Ok((notebook, reports))
-}
-
-/// Brings an older notebook up to [`CURRENT_FORMAT`], one version at a time.
-fn migrate(notebook: &mut Notebook) {
-    if notebook.format < 2 {
-        // 1 → 2: the new fields were read with their defaults (moderate confidence, no
-        // dismissed suggestions); nothing else changed.
-        notebook.format = 2;
-    }
-    notebook.format = CURRENT_FORMAT;
 }
 
 pub(super) fn invalid(path: &Path, problem: impl Into<String>) -> StorageError {
@@ -184,17 +204,21 @@ pub(super) fn invalid(path: &Path, problem: impl Into<String>) -> StorageError {
 }
 
 /// Repairs what is only bookkeeping: the next id (above every id in use, so none is
-/// handed out twice) and a stale text hash.
+/// handed out twice) and stale text hashes.
 fn repair(nb: &mut Notebook) {
     let max_id = nb
-        .all_items()
-        .map(|i| i.id())
+        .sources
+        .iter()
+        .map(|s| s.id)
+        .chain(nb.all_items().map(|i| i.id()))
         .chain(nb.all_evidence().map(|(_, e)| e.id))
         .max()
         .unwrap_or(0);
     nb.next_id = nb.next_id.max(max_id.saturating_add(1));
-    if !nb.article.hash_matches() {
-        nb.article.text_sha256 = sha256_hex(&nb.article.text);
+    for source in &mut nb.sources {
+        if !source.article.hash_matches() {
+            source.article.text_sha256 = sha256_hex(&source.article.text);
+        }
     }
 }
 
@@ -311,7 +335,7 @@ fn looks_like_notebook(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, Edit, ItemKind};
+    use crate::model::{Article, Edit, ItemKind, Reliability, Source};
 
     fn ron(nb: &Notebook) -> String {
         to_ron(Path::new("t.ron"), nb).unwrap()
@@ -326,21 +350,34 @@ mod tests {
             "tab\there\nnew line\r\u{0} nul \u{7f} del \u{1b} esc",
             "Лавров said “hello” to Kabul — 5 km², e\u{301} combining, \u{200b} zero width",
             "emoji 🙂 and a lone combining \u{301}",
-            "\u{0}briefing-notebook article text\u{0}",
+            "\u{0}briefing-notebook article text 0\u{0}",
+            "\u{0}briefing-notebook article text 1\u{0}",
         ];
+        let as_ron_would = |nb: &Notebook| {
+            let mut by_ron = ron_text(Path::new("t.ron"), nb).unwrap();
+            by_ron.push('\n');
+            by_ron
+        };
         for text in texts {
             let mut nb = sample();
-            nb.article = Article::new("T", text);
-            let mut by_ron = ron_text(Path::new("t.ron"), &nb).unwrap();
-            by_ron.push('\n');
-            assert_eq!(ron(&nb), by_ron, "for {text:?}");
+            nb.sources[0].article = Article::new("T", text);
+            assert_eq!(ron(&nb), as_ron_would(&nb), "for {text:?}");
         }
-        // A title that holds the marker makes the fast path step aside, still exact.
+        // Several sources, each text in its place, in any order of length.
         let mut nb = sample();
-        nb.article.title = TEXT_MARKER.to_owned();
-        let mut by_ron = ron_text(Path::new("t.ron"), &nb).unwrap();
-        by_ron.push('\n');
-        assert_eq!(ron(&nb), by_ron);
+        for (i, text) in texts.iter().enumerate().rev() {
+            let id = nb.allocate_id();
+            let mut source = Source::new(id, Article::new(format!("Source {i}"), *text));
+            source.reliability = Reliability::B;
+            nb.sources.push(source);
+        }
+        let written = ron(&nb);
+        assert_eq!(written, as_ron_would(&nb));
+        assert_eq!(from_ron(Path::new("t.ron"), &written).unwrap(), nb);
+        // A title that holds a marker makes the fast path step aside, still exact.
+        let mut nb = sample();
+        nb.sources[0].article.title = text_marker(0);
+        assert_eq!(ron(&nb), as_ron_would(&nb));
     }
 
     fn sample() -> Notebook {
@@ -379,7 +416,7 @@ mod tests {
 
     #[test]
     fn newer_format_is_refused() {
-        let text = ron(&sample()).replacen("format: 2", "format: 99", 1);
+        let text = ron(&sample()).replacen("format: 3", "format: 99", 1);
         let err = from_ron(Path::new("new.ron"), &text).unwrap_err();
         assert!(
             matches!(err, StorageError::NewerFormat { found: 99, .. }),
@@ -414,24 +451,20 @@ mod tests {
     }
 
     #[test]
-    fn format_1_migrates_to_2_with_moderate_confidence() {
-        let path = Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../tests/fixtures/format-1.ron"
-        ));
-        let text = std::fs::read_to_string(path).unwrap();
-        assert!(text.contains("format: 1,"));
-        let nb = from_ron(path, &text).unwrap();
-        assert_eq!(nb.format, 2);
-        assert_eq!(nb.brief.confidence, crate::model::Confidence::Moderate);
-        assert!(
-            nb.risks
-                .iter()
-                .all(|r| r.confidence == crate::model::Confidence::Moderate)
-        );
-        assert!(nb.dismissed_suggestions.is_empty());
-        assert_eq!(nb.actors.len(), 12, "nothing else changed");
-        assert!(ron(&nb).contains("format: 2,"));
+    fn a_grade_that_is_no_grade_is_refused_with_what_a_grade_is() {
+        let text = ron(&sample());
+        for (from, to, says) in [
+            (
+                "credibility: 6,",
+                "credibility: 7,",
+                "credibility 7 is not a grade; it must be 1 to 6",
+            ),
+            ("reliability: F,", "reliability: G,", "G"),
+        ] {
+            let bad = text.replacen(from, to, 1);
+            let err = from_ron(Path::new("g.ron"), &bad).unwrap_err().to_string();
+            assert!(err.starts_with("g.ron:") && err.contains(says), "{err}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod atomic;
 mod error;
 mod format;
+mod migrate;
 mod paths;
 mod recovery;
 mod settings;

@@ -2,6 +2,7 @@
 //! folder, written off the UI thread; after a crash the next start offers them back.
 
 use super::format::{admit, invalid, parse_error, read_text, ron_options};
+use super::migrate::StoredNotebook;
 use super::{StorageError, write_atomic};
 use crate::anchor::SpanReport;
 use crate::model::Notebook;
@@ -30,6 +31,18 @@ pub struct RecoveryFile {
 
 /// The wrapper format this build writes, and the highest it reads.
 const RECOVERY_FORMAT: u32 = 1;
+
+/// A recovery file as read: its notebook in any format this build reads (a crash before
+/// an upgrade must not cost the work).
+#[derive(Deserialize)]
+#[serde(rename = "RecoveryFile", deny_unknown_fields)]
+struct StoredRecoveryFile {
+    format: u32,
+    original: Option<PathBuf>,
+    saved_at: u64,
+    pid: u32,
+    notebook: StoredNotebook,
+}
 
 /// Only the wrapper's version number, read before the rest.
 #[derive(Deserialize)]
@@ -215,7 +228,8 @@ impl RecoveryStore {
                 supported: RECOVERY_FORMAT,
             });
         }
-        let content: RecoveryFile = ron_options().from_str(&text).map_err(parse_error(file))?;
+        let content: StoredRecoveryFile =
+            ron_options().from_str(&text).map_err(parse_error(file))?;
         if content.format == 0 {
             return Err(invalid(
                 file,
@@ -225,11 +239,11 @@ impl RecoveryStore {
         if content.pid != std::process::id() && process_alive(content.pid) {
             return Ok(None);
         }
-        if saved_since(&content) {
+        if saved_since(content.original.as_deref(), content.saved_at) {
             self.remove_file(file);
             return Ok(None);
         }
-        let RecoveryFile {
+        let StoredRecoveryFile {
             format,
             original,
             saved_at,
@@ -252,15 +266,15 @@ impl RecoveryStore {
 }
 
 /// True when the original notebook was saved after the autosave was written.
-fn saved_since(content: &RecoveryFile) -> bool {
-    let Some(original) = &content.original else {
+fn saved_since(original: Option<&Path>, saved_at: u64) -> bool {
+    let Some(original) = original else {
         return false;
     };
     std::fs::metadata(original)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .is_some_and(|t| t.as_secs() > content.saved_at)
+        .is_some_and(|t| t.as_secs() > saved_at)
 }
 
 #[cfg(target_os = "linux")]
@@ -529,7 +543,8 @@ mod tests {
         .apply(&mut nb)
         .unwrap();
         let index = crate::model::TextIndex::new(text);
-        let mut ev = crate::anchor::evidence_for(text, &index, nb.allocate_id(), 0, 6);
+        let source = nb.sources[0].id;
+        let mut ev = crate::anchor::evidence_for(source, text, &index, nb.allocate_id(), 0, 6);
         // Offsets no text has, with the quote still present.
         ev.start = 1 << (usize::BITS - 1);
         ev.end = usize::MAX;
@@ -570,6 +585,26 @@ mod tests {
             problem.replace(&file.display().to_string(), "F"),
             opened.replace(&notebook_file.display().to_string(), "F")
         );
+    }
+
+    #[test]
+    fn work_autosaved_by_an_older_version_is_migrated_on_restore() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().join("recovery"));
+        let fixture =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/format-2.ron");
+        let old = std::fs::read_to_string(&fixture).unwrap();
+        let (expected, _) = crate::storage::load_notebook(&fixture).unwrap();
+        std::fs::create_dir_all(dir.path().join("recovery")).unwrap();
+        let file = store.file("old");
+        let text = format!(
+            "RecoveryFile(format: 1, original: None, saved_at: 1, pid: 0, notebook: {old})"
+        );
+        std::fs::write(&file, text).unwrap();
+        let found = store.leftovers();
+        assert!(found.unreadable.is_empty(), "{:?}", found.unreadable);
+        assert_eq!(found.found[0].content.notebook, expected);
+        assert_eq!(found.found[0].content.notebook.format, 3);
     }
 
     #[test]

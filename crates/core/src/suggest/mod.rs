@@ -10,26 +10,27 @@
 //! ("Lavrov" into "Sergei Lavrov").
 
 mod lexicon;
+mod merge;
+
+pub use merge::{SourceMentions, Suggestion, suggest};
 
 use crate::model::{ActorKind, Article};
 use lexicon::*;
 use std::collections::HashMap;
 
-/// An actor the article seems to name.
+/// An actor one article seems to name (the sources' suggestions are merged from these).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Suggestion {
+struct Found {
     /// The fullest name seen.
-    pub name: String,
+    name: String,
     /// Best guess of its kind.
-    pub kind: ActorKind,
-    /// How often the article names it (any of its names).
-    pub mentions: usize,
+    kind: ActorKind,
     /// Other names the article uses for it.
-    pub aliases: Vec<String>,
+    aliases: Vec<String>,
     /// A title or office seen before the name ("Foreign Minister"), if any.
-    pub role: String,
+    role: String,
     /// Char ranges of its mentions, in text order.
-    pub spans: Vec<(usize, usize)>,
+    spans: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Debug)]
@@ -159,8 +160,8 @@ fn kind_by_words(words: &[&str]) -> Option<ActorKind> {
     None
 }
 
-/// Suggests the actors an article names. `dismissed` names are left out.
-pub fn suggest(article: &Article, dismissed: &[String]) -> Vec<Suggestion> {
+/// The actors one article names, most mentioned first.
+fn find_in(article: &Article) -> Vec<Found> {
     let text = &article.text;
     // A headline is in title case: start after it.
     let first_line = text.lines().next().unwrap_or("");
@@ -381,14 +382,13 @@ pub fn suggest(article: &Article, dismissed: &[String]) -> Vec<Suggestion> {
         }
     }
 
-    let mut out: Vec<Suggestion> = entities
+    let mut out: Vec<Found> = entities
         .into_iter()
-        .filter(|e| !e.spans.is_empty() && !dismissed.iter().any(|d| d == &e.name))
+        .filter(|e| !e.spans.is_empty())
         .map(|mut e| {
             e.spans.sort_unstable();
             e.spans.dedup();
-            Suggestion {
-                mentions: e.spans.len(),
+            Found {
                 name: e.name,
                 kind: e.kind.unwrap_or(ActorKind::Other),
                 aliases: e.aliases,
@@ -398,8 +398,9 @@ pub fn suggest(article: &Article, dismissed: &[String]) -> Vec<Suggestion> {
         })
         .collect();
     out.sort_by(|a, b| {
-        b.mentions
-            .cmp(&a.mentions)
+        b.spans
+            .len()
+            .cmp(&a.spans.len())
             .then(a.spans[0].cmp(&b.spans[0]))
     });
     out
@@ -409,9 +410,11 @@ pub fn suggest(article: &Article, dismissed: &[String]) -> Vec<Suggestion> {
 mod tests {
     use super::*;
     use crate::import::{ArticleFormat, import_bytes};
+    use crate::model::Source;
 
-    fn sample() -> Article {
-        import_bytes(crate::assets::SAMPLE_ARTICLE, ArticleFormat::Text).unwrap()
+    fn sample() -> [Source; 1] {
+        let article = import_bytes(crate::assets::SAMPLE_ARTICLE, ArticleFormat::Text).unwrap();
+        [Source::new(1, article)]
     }
 
     /// Everyone the sample article names, by kind, as a careful reader would list them.
@@ -540,7 +543,7 @@ mod other_text {
     #[test]
     fn another_article_gives_its_people_states_and_organisations() {
         let article = Article::new("NATO talks stall", TEXT);
-        let found = suggest(&article, &[]);
+        let found = suggest(&[crate::model::Source::new(1, article)], &[]);
         let names: Vec<(&str, ActorKind)> =
             found.iter().map(|s| (s.name.as_str(), s.kind)).collect();
         eprintln!("{names:?}");

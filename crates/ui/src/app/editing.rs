@@ -47,7 +47,10 @@ impl BriefingApp {
                 let accepted = nb
                     .evidence_of(item)
                     .and_then(|list| list.iter().find(|e| e.id == id))
-                    .map(|e| accept_as_found(&nb.article.text, &self.derived.index, e));
+                    .and_then(|e| {
+                        let text = &nb.source(e.source)?.article.text;
+                        Some(accept_as_found(text, self.derived.indexes.of(e.source), e))
+                    });
                 if let Some(evidence) = accepted {
                     self.edit(Edit::ReplaceEvidence(item, evidence));
                 }
@@ -64,10 +67,11 @@ impl BriefingApp {
                 self.tab = Tab::of(item.kind);
                 self.scroll_to_focus = true;
             }
-            ViewCommand::Reveal { start, end } => {
+            ViewCommand::Reveal { source, start, end } => {
+                self.show_source(source);
                 // An orphaned span keeps whatever offsets its file had: show what of it
                 // lies in the text, never arithmetic on the raw numbers.
-                let len = self.session.document().notebook().article.char_len();
+                let len = self.derived.indexes.of(source).char_len();
                 let end = end.min(len);
                 let start = start.min(end);
                 self.article.reveal(start);
@@ -79,7 +83,7 @@ impl BriefingApp {
             ViewCommand::StepMention { actor, step } => return self.step_mention(actor, step),
             ViewCommand::ComputeSuggestions => self
                 .derived
-                .compute_suggestions(&self.session.document().notebook().article),
+                .compute_suggestions(&self.session.document().notebook().sources),
         }
         None
     }
@@ -113,11 +117,26 @@ impl BriefingApp {
         self.shell.status = what.to_owned();
     }
 
-    /// A new evidence span over `start..end` of the article, with a fresh id.
-    fn new_evidence(&mut self, start: usize, end: usize) -> Evidence {
+    /// A new evidence span over chars `start..end` of the source the reader shows, with a
+    /// fresh id (`None` in a notebook without sources).
+    fn new_evidence(&mut self, start: usize, end: usize) -> Option<Evidence> {
+        let source = self.current_source()?;
+        self.new_evidence_in(source, start, end)
+    }
+
+    /// A new evidence span over chars `start..end` of source `source`, with a fresh id.
+    fn new_evidence_in(&mut self, source: Id, start: usize, end: usize) -> Option<Evidence> {
+        self.derived.sync_index(self.session.document().notebook());
         let id = self.session.document_mut().allocate_id();
-        let text = &self.session.document().notebook().article.text;
-        evidence_for(text, &self.derived.index, id, start, end)
+        let text = &self
+            .session
+            .document()
+            .notebook()
+            .source(source)?
+            .article
+            .text;
+        let index = self.derived.indexes.of(source);
+        Some(evidence_for(source, text, index, id, start, end))
     }
 
     fn attach_selection(&mut self) {
@@ -130,7 +149,9 @@ impl BriefingApp {
             self.shell.status = "Select an actor, stake or risk in the pane first (or make a new one from the selection).".to_owned();
             return;
         };
-        let evidence = self.new_evidence(start, end);
+        let Some(evidence) = self.new_evidence(start, end) else {
+            return;
+        };
         let quote = shorten(&evidence.quote, 60);
         self.edit(Edit::AttachEvidence(item, evidence));
         let nb = self.session.document().notebook();
@@ -145,7 +166,7 @@ impl BriefingApp {
             return None;
         };
         let item_id = self.session.document_mut().allocate_id();
-        let evidence = self.new_evidence(start, end);
+        let evidence = self.new_evidence(start, end)?;
         let limit = if kind == ItemKind::Actor { 80 } else { 120 };
         let name = shorten(&evidence.quote, limit);
         self.edit(Edit::AddItem {
@@ -175,8 +196,11 @@ impl BriefingApp {
         } as usize;
         let m = of_actor[next];
         self.current_mention = Some((actor, next));
+        // The mention's source first: showing another source clears the selection.
+        self.show_source(m.source);
         self.article.set_selection(m.start, m.end);
         Some(Command::View(ViewCommand::Reveal {
+            source: m.source,
             start: m.start,
             end: m.end,
         }))
@@ -191,7 +215,9 @@ impl BriefingApp {
         else {
             return;
         };
-        let evidence = self.new_evidence(m.start, m.end);
+        let Some(evidence) = self.new_evidence_in(m.source, m.start, m.end) else {
+            return;
+        };
         self.edit(Edit::AttachEvidence(
             ItemRef {
                 kind: ItemKind::Actor,
@@ -209,7 +235,9 @@ impl BriefingApp {
             Some(id) => id,
             None => self.session.document_mut().allocate_id(),
         };
-        let evidence = s.spans.first().map(|&(a, b)| self.new_evidence(a, b));
+        let evidence = s
+            .first_mention()
+            .and_then(|(source, a, b)| self.new_evidence_in(source, a, b));
         let existing: Vec<String> = self
             .session
             .document()

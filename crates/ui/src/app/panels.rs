@@ -20,17 +20,19 @@ impl BriefingApp {
             .default_size(470.0)
             .min_size(340.0)
             .show(ui, |ui| {
+                let source = self.current_source();
                 let notebook = self.session.document().notebook();
                 let mut cx = PaneContext {
                     notebook,
-                    index: &self.derived.index,
+                    indexes: &self.derived.indexes,
+                    source,
                     focus: self.focus,
                     cmds: &mut *cmds,
                     scroll_to_focus: self.scroll_to_focus,
                     mention_counts: &self.derived.mention_counts,
                     card_heights: &mut self.card_heights,
                     findings: &self.derived.findings,
-                    suggestions: self.derived.suggestions(&notebook.article.text),
+                    suggestions: self.derived.suggestions(&notebook.sources),
                     current_mention: self.current_mention,
                 };
                 panes::show(ui, &mut self.tab, &mut cx);
@@ -48,10 +50,17 @@ impl BriefingApp {
         }
     }
 
-    /// The selection bar, the find bar and the article.
+    /// The selection bar, the find bar and the reader on the source it shows (its text,
+    /// and the evidence and mentions in it).
     pub(super) fn article_panel(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
         self.selection_bar(ui, cmds);
-        let text = self.session.document().notebook().article.text.clone();
+        let Some(source) = self.current_source() else {
+            return;
+        };
+        let Some(shown) = self.session.document().notebook().source(source) else {
+            return;
+        };
+        let (text, title) = (shown.article.text.clone(), shown.article.title.clone());
         if let Some((start, end)) = self.find.show(ui, &text) {
             self.article.set_selection(start, end);
             self.article.reveal(start);
@@ -71,7 +80,7 @@ impl BriefingApp {
         let nb = self.session.document().notebook();
         let mut highlights: Vec<Highlight> = nb
             .all_evidence()
-            .filter(|(_, e)| e.status != AnchorStatus::Orphaned)
+            .filter(|(_, e)| e.source == source && e.status != AnchorStatus::Orphaned)
             .map(|(item, e)| Highlight {
                 start: e.start,
                 end: e.end,
@@ -89,9 +98,9 @@ impl BriefingApp {
             ui,
             &ArticleInput {
                 text: &text,
-                title: &nb.article.title,
+                title: &title,
                 highlights: &highlights,
-                mentions: &self.derived.mentions,
+                mentions: self.derived.mentions_in(source),
                 longest_mention: self.derived.longest_mention,
                 find: self.find.matches(),
                 current_find: self.find.current(),
@@ -120,7 +129,10 @@ impl BriefingApp {
                 );
                 return;
             };
-            let quote = self.derived.index.slice(&nb.article.text, start, end);
+            let Some(shown) = self.current_source().and_then(|id| nb.source(id)) else {
+                return;
+            };
+            let quote = self.derived.indexes.of(shown.id).slice(&shown.article.text, start, end);
             ui.add(egui::Label::new(RichText::new(format!("“{}”", shorten(quote, 40))).italics()).truncate());
             let focus_name = self.focus.and_then(|f| nb.item_name(f).map(|n| (f, n)));
             let attach_label = match focus_name {

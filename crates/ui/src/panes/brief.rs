@@ -1,4 +1,4 @@
-//! The Brief pane: title, bottom line, and what the brief will say about its source.
+//! The Brief pane: title, bottom line, and what the brief will say about the source shown.
 
 use super::PaneContext;
 use super::fields::text_field;
@@ -15,7 +15,9 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
         &nb.brief.title,
         TextField::BriefTitle,
         false,
-        &nb.article.title,
+        nb.first_source()
+            .map(|s| s.article.title.as_str())
+            .unwrap_or_default(),
     );
     text_field(
         ui,
@@ -58,17 +60,40 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
     );
     ui.add_space(8.0);
     ui.separator();
-    ui.label(RichText::new("Source").small().strong());
-    ui.label(&nb.article.title);
+    // The source the reader shows (the sources list and its grading come later).
+    let Some(source) = cx
+        .source
+        .and_then(|id| nb.source(id))
+        .or_else(|| nb.first_source())
+    else {
+        return;
+    };
+    let heading = match nb.sources.len() {
+        1 => "Source".to_owned(),
+        n => format!(
+            "Source {} of {n}",
+            nb.source_number(source.id).unwrap_or_default()
+        ),
+    };
+    ui.label(RichText::new(heading).small().strong());
+    let article = &source.article;
+    ui.label(&article.title);
     for (label, value) in [
-        ("Publisher", &nb.article.source),
-        ("URL", &nb.article.url),
-        ("Date", &nb.article.published),
-        ("Imported from", &nb.article.imported_from),
+        ("Publisher", &article.publisher),
+        ("Author", &article.author),
+        ("URL", &article.url),
+        ("Date", &article.published),
+        ("Imported from", &article.imported_from),
     ] {
         if let Some(v) = value {
             ui.weak(format!("{label}: {v}"));
         }
     }
-    ui.weak(format!("{} characters", nb.article.char_len()));
+    ui.weak(format!(
+        "Graded {}: {}, {}",
+        source.grade(),
+        source.reliability.meaning(),
+        source.credibility.meaning()
+    ));
+    ui.weak(format!("{} characters", article.char_len()));
 }

@@ -174,6 +174,7 @@ pub fn evidence_list(ui: &mut Ui, cmds: &mut Vec<Command>, item: ItemRef, eviden
                 .on_hover_text("Show in the article");
             if link.clicked() {
                 cmds.push(Command::View(ViewCommand::Reveal {
+                    source: e.source,
                     start: e.start,
                     end: e.end,
                 }));

@@ -45,17 +45,19 @@ impl Tab {
 pub struct PaneContext<'a> {
     /// The notebook.
     pub notebook: &'a Notebook,
-    /// Char offsets of its article text.
-    pub index: &'a briefing_core::model::TextIndex,
+    /// Char offsets of each source's text.
+    pub indexes: &'a crate::source_index::SourceIndexes,
+    /// The source the reader shows.
+    pub source: Option<briefing_core::model::Id>,
     /// The item in focus.
     pub focus: Option<ItemRef>,
     /// Commands for the app.
     pub cmds: &'a mut Vec<Command>,
     /// Scroll the focused item's card into view this frame.
     pub scroll_to_focus: bool,
-    /// How often the article names each actor.
+    /// How often the sources name each actor.
     pub mention_counts: &'a std::collections::HashMap<briefing_core::model::Id, usize>,
-    /// Actors the article seems to name, once computed.
+    /// Actors the sources seem to name, once computed.
     pub suggestions: Option<&'a [briefing_core::suggest::Suggestion]>,
     /// What a reviewer would flag (computed when the notebook changes).
     pub findings: &'a [briefing_core::checks::Finding],

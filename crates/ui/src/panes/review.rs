@@ -39,7 +39,7 @@ pub fn place_name(nb: &Notebook, place: Place) -> String {
 }
 
 /// The Review tab's sections, in order.
-const SECTIONS: [&str; 2] = ["Judgments", "Evidence coverage"];
+const SECTIONS: [&str; 3] = ["Judgments", "Evidence coverage", "Sourcing"];
 
 /// The section a finding is listed under. Exhaustive, so a new kind of finding cannot be
 /// left out of the tab.
@@ -49,6 +49,7 @@ fn section(kind: Kind) -> &'static str {
             SECTIONS[0]
         }
         Kind::NoEvidence | Kind::Unsupported => SECTIONS[1],
+        Kind::SingleSource | Kind::WeakSources => SECTIONS[2],
     }
 }
 
@@ -94,8 +95,6 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
     ui.label(RichText::new("Evidence to re-check").strong());
     ui.label("The article changed. These spans no longer match it exactly: check each one.");
     ui.add_space(4.0);
-    let text = &nb.article.text;
-    let index = cx.index;
     for (item, e) in nb.all_evidence().filter(|(_, e)| needs_review(e.status)) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -112,14 +111,21 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                 ui.weak(format!("{} “{}”", item.kind.label(), shorten(name, 40)));
             });
             ui.label(format!("Was: “{}”", shorten(&e.quote, 160)));
-            if e.status == AnchorStatus::Fuzzy {
-                let now = index.slice(text, e.start, e.end);
+            if let Some(source) = nb
+                .source(e.source)
+                .filter(|_| e.status == AnchorStatus::Fuzzy)
+            {
+                let now = cx
+                    .indexes
+                    .of(e.source)
+                    .slice(&source.article.text, e.start, e.end);
                 ui.label(format!("Now: “{}”", shorten(now, 160)));
             }
             ui.horizontal(|ui| {
                 if e.status == AnchorStatus::Fuzzy {
                     if ui.button("Show").clicked() {
                         cx.cmds.push(Command::View(ViewCommand::Reveal {
+                            source: e.source,
                             start: e.start,
                             end: e.end,
                         }));

@@ -47,7 +47,7 @@ pub(super) fn key_actors(
     let size = s.small * 1.06;
     for a in &brief.actors {
         let top = c.y;
-        let kind = format!(" · {}", a.kind);
+        let kind = format!("{} · {}", brief.citation(&a.sources), a.kind);
         let hn = c.paragraph(
             &[
                 run(Style::Bold, INK, &a.name),

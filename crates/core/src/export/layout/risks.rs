@@ -35,8 +35,12 @@ pub(super) fn risks(
         marker_circle(c, list_x + marker, baseline_mid, marker, &number);
         let text_x = list_x + 2.0 * marker + 4.0 * scale;
         let text_w = list_w - (text_x - list_x);
+        let cited = brief.citation(&r.sources);
         y += c.paragraph(
-            &[run(Style::Bold, INK, &r.title)],
+            &[
+                run(Style::Bold, INK, &r.title),
+                run(Style::Regular, MUTED, &cited),
+            ],
             s.body,
             text_x,
             text_w,

@@ -18,9 +18,14 @@ pub(super) fn source_line(
     c.rule(c.y, RULE, 0.6);
     c.y += 4.0 * s.scale;
     let source = brief.source_line();
+    let label = if brief.cites_sources() {
+        "Sources: "
+    } else {
+        "Source: "
+    };
     c.block(
         &[
-            run(Style::Bold, MUTED, "Source: "),
+            run(Style::Bold, MUTED, label),
             run(Style::Regular, MUTED, &source),
         ],
         s.small,
@@ -40,7 +45,10 @@ pub(super) fn source_line(
             } else {
                 "."
             };
-            (format!("“{}”", q.quote), format!(" ({}){sep} ", q.supports))
+            (
+                format!("“{}”", q.quote),
+                format!(" ({}){sep} ", brief.quote_label(q)),
+            )
         })
         .collect();
     for (q, who) in &quoted {

@@ -19,6 +19,7 @@ pub(super) fn stakes(
     c.heading("Stakes", s);
     for st in &brief.stakes {
         let tail = st.holders_and_importance();
+        let cited = brief.citation(&st.sources);
         let detail = if omit.stake_details || st.detail.is_empty() {
             String::new()
         } else {
@@ -27,6 +28,7 @@ pub(super) fn stakes(
         c.bullet(
             &[
                 run(Style::Bold, INK, &st.title),
+                run(Style::Regular, MUTED, &cited),
                 run(Style::Regular, MUTED, &tail),
                 run(Style::Regular, INK, &detail),
             ],

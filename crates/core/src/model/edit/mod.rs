@@ -2,8 +2,8 @@
 
 use super::validate::{InvalidNotebook, validate};
 use super::{
-    Actor, ActorKind, AnchorStatus, Article, Confidence, Evidence, Id, Importance, ItemKind,
-    ItemRef, Notebook, Risk, Stake,
+    Actor, ActorKind, AnchorStatus, Article, Confidence, Credibility, Evidence, Id, Importance,
+    ItemKind, ItemRef, Notebook, Reliability, Risk, Source, SourceField, Stake,
 };
 use std::collections::HashMap;
 use thiserror::Error;
@@ -97,13 +97,28 @@ pub enum Edit {
     RemoveEvidence(ItemRef, Id),
     /// Replace one evidence span (same id) with a new one: accepting a re-attached span.
     ReplaceEvidence(ItemRef, Evidence),
-    /// Replace the article's text, with where every span now sits (see `anchor`).
+    /// Replace one source's article, with where each of its spans now sits (see
+    /// `anchor`); the other sources' spans are not touched.
     ReplaceArticle {
+        /// The source whose article is replaced.
+        source: Id,
         /// The new article.
         article: Article,
-        /// Where each evidence span sits in the new text.
+        /// Where each of the source's evidence spans sits in the new text.
         anchors: Vec<SpanPosition>,
     },
+    /// Add a source at the end of the list. Its id must be fresh (allocate it with
+    /// [`Notebook::allocate_id`] first).
+    AddSource(Source),
+    /// Remove a source and every evidence span that quotes it.
+    RemoveSource(Id),
+    /// Move a source up (negative) or down (positive) in the list (its brief number
+    /// changes with it).
+    MoveSource(Id, isize),
+    /// Grade a source.
+    SetSourceGrade(Id, Reliability, Credibility),
+    /// Set one thing known about a source (an empty value makes it unknown).
+    SetSourceMeta(Id, SourceField, String),
 }
 
 /// Where one evidence span sits in a replaced article.
@@ -131,6 +146,9 @@ pub enum EditError {
     /// The evidence span the edit names is gone.
     #[error("evidence {0} no longer exists")]
     NoSuchEvidence(Id),
+    /// The source the edit names is gone.
+    #[error("source {0} no longer exists")]
+    NoSuchSource(Id),
     /// A new span that selects nothing.
     #[error("the selected span {0}..{1} is empty")]
     EmptySpan(usize, usize),
@@ -146,6 +164,7 @@ impl Edit {
         match self {
             Edit::SetText(field, _) => Some(CoalesceKey::Text(*field)),
             Edit::SetListEntry(field, index, _) => Some(CoalesceKey::List(*field, *index)),
+            Edit::SetSourceMeta(id, field, _) => Some(CoalesceKey::Source(*id, *field)),
             _ => None,
         }
     }
@@ -248,17 +267,52 @@ impl Edit {
                     .ok_or(EditError::NoSuchEvidence(evidence.id))?;
                 *slot = evidence;
             }
-            Edit::ReplaceArticle { article, anchors } => {
-                nb.article = article;
+            Edit::ReplaceArticle {
+                source,
+                article,
+                anchors,
+            } => {
+                source_mut(nb, source)?.article = article;
                 let by_id: HashMap<Id, SpanPosition> =
                     anchors.into_iter().map(|p| (p.evidence, p)).collect();
-                for evidence in nb.all_evidence_mut() {
+                let spans = nb.all_evidence_mut().filter(|e| e.source == source);
+                for evidence in spans {
                     if let Some(p) = by_id.get(&evidence.id) {
                         evidence.start = p.start;
                         evidence.end = p.end;
                         evidence.status = p.status;
                     }
                 }
+            }
+            Edit::AddSource(new) => {
+                reserve(nb, new.id);
+                nb.sources.push(new);
+            }
+            Edit::RemoveSource(id) => {
+                let before = nb.sources.len();
+                nb.sources.retain(|s| s.id != id);
+                if nb.sources.len() == before {
+                    return Err(EditError::NoSuchSource(id));
+                }
+                for item in nb.all_items_mut() {
+                    item.evidence_mut().retain(|e| e.source != id);
+                }
+            }
+            Edit::MoveSource(id, delta) => {
+                let pos = nb
+                    .sources
+                    .iter()
+                    .position(|s| s.id == id)
+                    .ok_or(EditError::NoSuchSource(id))?;
+                super::item::shift_within(&mut nb.sources, pos, delta);
+            }
+            Edit::SetSourceGrade(id, reliability, credibility) => {
+                let s = source_mut(nb, id)?;
+                s.reliability = reliability;
+                s.credibility = credibility;
+            }
+            Edit::SetSourceMeta(id, field, value) => {
+                field.set(&mut source_mut(nb, id)?.article, value);
             }
         }
         Ok(())
@@ -272,6 +326,8 @@ pub enum CoalesceKey {
     Text(TextField),
     /// Consecutive edits of one list entry.
     List(ListField, usize),
+    /// Consecutive edits of one field of a source.
+    Source(Id, SourceField),
 }
 
 fn toggle(ids: &mut Vec<Id>, id: Id) {
@@ -310,6 +366,10 @@ fn risk_mut(nb: &mut Notebook, id: Id) -> Result<&mut Risk, EditError> {
             kind: ItemKind::Risk,
             id,
         }))
+}
+
+fn source_mut(nb: &mut Notebook, id: Id) -> Result<&mut Source, EditError> {
+    nb.source_mut(id).ok_or(EditError::NoSuchSource(id))
 }
 
 fn text_field_mut(nb: &mut Notebook, field: TextField) -> Result<&mut String, EditError> {

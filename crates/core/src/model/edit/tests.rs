@@ -4,10 +4,18 @@ use crate::model::{Document, InvalidNotebook, validate};
 
 const TEXT: &str = "Lavrov met Japarov in Bishkek on Monday.";
 
+/// The source whose text is `TEXT`.
+const SRC: Id = 100;
+
+/// The second source: `SECOND` is its text.
+const SRC2: Id = 50;
+const SECOND: &str = "Japarov spoke in Osh.";
+
 /// A span of `TEXT` (offsets in chars).
 fn span(id: Id, start: usize, end: usize) -> Evidence {
     Evidence {
         id,
+        source: SRC,
         start,
         end,
         quote: TEXT.chars().skip(start).take(end - start).collect(),
@@ -15,9 +23,13 @@ fn span(id: Id, start: usize, end: usize) -> Evidence {
     }
 }
 
-/// Actors 1 (Lavrov, with span 4) and 2, stake 3 held by 1, risk 5 involving 1.
+/// Sources 100 (`TEXT`) and 50 (`SECOND`); actors 1 (Lavrov, with span 4 of source 100)
+/// and 2 (Japarov, with span 51 of source 50), stake 3 held by 1, risk 5 involving 1.
 fn notebook() -> Notebook {
     let mut nb = Notebook::new(Article::new("Talks", TEXT));
+    nb.sources[0].id = SRC;
+    nb.sources
+        .push(Source::new(SRC2, Article::new("Second", SECOND)));
     nb.actors = vec![
         Actor {
             id: 1,
@@ -29,6 +41,14 @@ fn notebook() -> Notebook {
         Actor {
             id: 2,
             name: "Japarov".into(),
+            evidence: vec![Evidence {
+                id: 51,
+                source: SRC2,
+                start: 0,
+                end: 7,
+                quote: "Japarov".into(),
+                ..Evidence::default()
+            }],
             ..Actor::default()
         },
     ];
@@ -165,6 +185,7 @@ fn good_edits() -> Vec<(Edit, Done)> {
         }),
         (
             Edit::ReplaceArticle {
+                source: SRC,
                 article: Article::new("Talks", format!("Monday: {TEXT}")),
                 anchors: vec![SpanPosition {
                     evidence: 4,
@@ -175,9 +196,38 @@ fn good_edits() -> Vec<(Edit, Done)> {
             },
             |nb| {
                 let e = &nb.actors[0].evidence[0];
-                nb.article.text.starts_with("Monday: ")
+                let other = &nb.actors[1].evidence[0];
+                nb.sources[0].article.text.starts_with("Monday: ")
                     && (e.start, e.end, e.status) == (8, 14, AnchorStatus::Moved)
+                    && (other.start, other.end) == (0, 7)
+                    && &*nb.sources[1].article.text == SECOND
             },
+        ),
+        (
+            Edit::AddSource(Source::new(6, Article::new("Third", "Osh is quiet."))),
+            |nb| nb.sources.len() == 3 && nb.sources[2].article.title == "Third" && nb.next_id == 7,
+        ),
+        (Edit::RemoveSource(SRC2), |nb| {
+            // The source goes, and so does the evidence that quotes it.
+            nb.sources.len() == 1
+                && nb.actors[1].evidence.is_empty()
+                && nb.actors[0].evidence.len() == 1
+        }),
+        (Edit::MoveSource(SRC2, -3), |nb| {
+            nb.sources.iter().map(|s| s.id).collect::<Vec<_>>() == [SRC2, SRC]
+                && nb.source_number(SRC2) == Some(1)
+        }),
+        (
+            Edit::SetSourceGrade(
+                SRC2,
+                Reliability::B,
+                Credibility::new(2).unwrap_or_default(),
+            ),
+            |nb| nb.sources[1].grade() == "B2",
+        ),
+        (
+            Edit::SetSourceMeta(SRC, SourceField::Author, "Aigerim Bekova".into()),
+            |nb| nb.sources[0].article.author.as_deref() == Some("Aigerim Bekova"),
         ),
     ]
 }
@@ -218,7 +268,7 @@ fn every_kind_of_edit_is_covered() {
         .iter()
         .map(|(e, _)| std::mem::discriminant(e))
         .collect();
-    assert_eq!(variants.len(), 21);
+    assert_eq!(variants.len(), 26);
 }
 
 /// Bad edits with the error each must give.
@@ -313,6 +363,7 @@ fn bad_edits() -> Vec<(Edit, Expected)> {
                 actor(2),
                 Evidence {
                     id: 6,
+                    source: SRC,
                     start: 30,
                     end: 500,
                     ..Evidence::default()
@@ -344,6 +395,7 @@ fn bad_edits() -> Vec<(Edit, Expected)> {
         }),
         (
             Edit::ReplaceArticle {
+                source: SRC,
                 article: Article::new("Short", "Lavrov"),
                 anchors: vec![SpanPosition {
                     evidence: 4,
@@ -362,6 +414,54 @@ fn bad_edits() -> Vec<(Edit, Expected)> {
                     })
                 )
             },
+        ),
+        (
+            Edit::ReplaceArticle {
+                source: 99,
+                article: Article::new("Lost", "Lavrov"),
+                anchors: Vec::new(),
+            },
+            |e| *e == NoSuchSource(99),
+        ),
+        (
+            Edit::AddSource(Source::new(3, Article::new("Twice", "x"))),
+            |e| matches!(e, Invalid(DuplicateId { id: 3, .. })),
+        ),
+        (Edit::RemoveSource(99), |e| *e == NoSuchSource(99)),
+        (
+            // A notebook keeps at least one source.
+            Edit::Batch(vec![Edit::RemoveSource(SRC), Edit::RemoveSource(SRC2)]),
+            |e| *e == Invalid(NoSources),
+        ),
+        (Edit::MoveSource(99, 1), |e| *e == NoSuchSource(99)),
+        (
+            Edit::SetSourceGrade(99, Reliability::A, Credibility::default()),
+            |e| *e == NoSuchSource(99),
+        ),
+        (
+            Edit::SetSourceMeta(99, SourceField::Title, "X".into()),
+            |e| *e == NoSuchSource(99),
+        ),
+        (
+            Edit::AttachEvidence(
+                actor(2),
+                Evidence {
+                    source: 77,
+                    ..span(6, 0, 6)
+                },
+            ),
+            |e| matches!(e, Invalid(MissingSource { missing: 77, .. })),
+        ),
+        (
+            // 0..29 fits `TEXT` but not the source it names.
+            Edit::AttachEvidence(
+                actor(1),
+                Evidence {
+                    source: SRC2,
+                    ..span(6, 0, 29)
+                },
+            ),
+            |e| matches!(e, Invalid(SpanOutOfRange { len: 21, .. })),
         ),
     ]
 }
@@ -388,6 +488,7 @@ fn an_orphaned_span_keeps_its_offsets_whatever_the_text() {
     // 0..6 is past the end of "No.", which only an orphan may be: its quote is what
     // counts, and a later text may hold it again.
     Edit::ReplaceArticle {
+        source: SRC,
         article: Article::new("Tiny", "No."),
         anchors: vec![SpanPosition {
             evidence: 4,
@@ -398,7 +499,7 @@ fn an_orphaned_span_keeps_its_offsets_whatever_the_text() {
     }
     .apply(&mut nb)
     .unwrap();
-    assert_eq!(&*nb.article.text, "No.");
+    assert_eq!(&*nb.sources[0].article.text, "No.");
     let e = &nb.actors[0].evidence[0];
     assert_eq!((e.start, e.end, e.status), (0, 6, AnchorStatus::Orphaned));
 }

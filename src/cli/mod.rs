@@ -1,12 +1,10 @@
 //! The headless command line: every subcommand works with no display.
 
-use briefing_core::anchor::SpanReport;
-use briefing_core::checks::{Place, review};
 use briefing_core::dates::{Date, today};
 use briefing_core::export::{Format, Paper, default_output, export};
 use briefing_core::import::import_file;
-use briefing_core::model::{AnchorStatus, Notebook};
-use briefing_core::storage::{load_notebook, save_notebook};
+use briefing_core::model::{Credibility, Id, Notebook, Reliability};
+use briefing_core::storage::load_notebook;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,6 +24,22 @@ macro_rules! say_raw {
         use std::io::Write;
         output(write!(std::io::stdout().lock(), $($arg)*))?;
     }};
+}
+
+// After the macros, so these modules can use them.
+mod check;
+mod sources;
+
+use check::check;
+use sources::{add_source, new_notebook, parse_credibility, parse_reliability, update_article};
+
+/// Writes one error line to stderr: `briefing-notebook: …` (the command goes on; its
+/// final outcome decides the exit code).
+fn complain(error: impl std::fmt::Display) -> Result<(), String> {
+    use std::io::Write;
+    // eprintln! would panic if stderr itself cannot be written.
+    let _ = writeln!(std::io::stderr().lock(), "briefing-notebook: {error}");
+    Ok(())
 }
 
 /// The outcome of writing to stdout: a closed pipe is the reader's choice (`| head`) and
@@ -60,13 +74,32 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import an article into a new notebook.
+    /// Import one or more articles into a new notebook, one source each, in order.
     New {
-        /// The article (.txt or .md).
-        article: PathBuf,
-        /// Where to write the notebook (default: beside the article, with .ron).
+        /// The articles (.txt, .md, .html, .pdf).
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+        /// Where to write the notebook (default: beside the first article, with .ron).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Add articles to a notebook as new sources, graded as given (saved in place; a
+    /// backup is kept as .ron.bak).
+    AddSource {
+        /// The notebook (.ron).
+        notebook: PathBuf,
+        /// The articles (.txt, .md, .html, .pdf).
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+        /// Reliability of the source: A (completely reliable) to F (cannot be judged).
+        #[arg(long, value_parser = parse_reliability, default_value = "F")]
+        reliability: Reliability,
+        /// Credibility of the information: 1 (confirmed) to 6 (cannot be judged).
+        #[arg(long, value_parser = parse_credibility, default_value = "6")]
+        credibility: Credibility,
+        /// Add an article even when a source already has the very same text.
+        #[arg(long)]
+        allow_duplicates: bool,
     },
     /// Read and validate a notebook, re-check every evidence span, list what a reviewer
     /// would flag.
@@ -77,12 +110,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Replace the notebook's article with a corrected version and re-attach every span.
+    /// Replace one source's article with a corrected version and re-attach its spans.
     UpdateArticle {
         /// The notebook (.ron), saved in place (a backup is kept as .ron.bak).
         notebook: PathBuf,
-        /// The corrected article (.txt or .md).
+        /// The corrected article (.txt, .md, .html, .pdf).
         article: PathBuf,
+        /// The id of the source it corrects (`check` lists them); may be left out when
+        /// the notebook has one source.
+        #[arg(long)]
+        source: Option<Id>,
         /// Show what would happen; change nothing.
         #[arg(long)]
         dry_run: bool,
@@ -92,9 +129,10 @@ pub enum Command {
     },
     /// Suggest the actors an article names (people, states, organisations, armed groups).
     Suggest {
-        /// The article (.txt or .md), or a notebook (.ron) to use its article.
+        /// The article (.txt, .md, .html, .pdf), or a notebook (.ron) to use all its
+        /// sources.
         article: PathBuf,
-        /// Print a JSON list of {name, kind, mentions, aliases}.
+        /// Print a JSON list of {name, kind, mentions, aliases, sources}.
         #[arg(long)]
         json: bool,
     },
@@ -148,14 +186,28 @@ fn parse_date(s: &str) -> Result<Date, String> {
 /// Runs a subcommand; errors go to stderr as one line naming the file and problem.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
-        Command::New { article, output } => new_notebook(&article, output),
+        Command::New { articles, output } => new_notebook(&articles, output),
+        Command::AddSource {
+            notebook,
+            articles,
+            reliability,
+            credibility,
+            allow_duplicates,
+        } => add_source(
+            &notebook,
+            &articles,
+            reliability,
+            credibility,
+            allow_duplicates,
+        ),
         Command::Check { notebook, json } => check(&notebook, json),
         Command::UpdateArticle {
             notebook,
             article,
+            source,
             dry_run,
             json,
-        } => update_article(&notebook, &article, dry_run, json),
+        } => update_article(&notebook, &article, source, dry_run, json),
         Command::Suggest { article, json } => suggest(&article, json),
         Command::Export {
             notebook,
@@ -173,31 +225,10 @@ pub fn run(command: Command) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            use std::io::Write;
-            // eprintln! would panic if stderr itself cannot be written.
-            let _ = writeln!(std::io::stderr().lock(), "briefing-notebook: {message}");
+            let _ = complain(message);
             ExitCode::FAILURE
         }
     }
-}
-
-fn new_notebook(article_path: &Path, output: Option<PathBuf>) -> Result<(), String> {
-    let article = import_file(article_path).map_err(|e| e.to_string())?;
-    let output = output.unwrap_or_else(|| article_path.with_extension("ron"));
-    if output.exists() {
-        return Err(format!(
-            "{}: already exists; choose another name with -o",
-            output.display()
-        ));
-    }
-    let title = article.title.clone();
-    let chars = article.char_len();
-    save_notebook(&output, &Notebook::new(article)).map_err(|e| e.to_string())?;
-    say!(
-        "{}: new notebook on \"{title}\" ({chars} chars)",
-        output.display()
-    );
-    Ok(())
 }
 
 fn export_brief(
@@ -234,13 +265,14 @@ fn suggest(path: &Path, json: bool) -> Result<(), String> {
     let is_notebook = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-    let (article, dismissed) = if is_notebook {
-        let (nb, _) = load_notebook(path).map_err(|e| e.to_string())?;
-        (nb.article, nb.dismissed_suggestions)
+    // An article on its own is a notebook of one source.
+    let notebook = if is_notebook {
+        load_notebook(path).map_err(|e| e.to_string())?.0
     } else {
-        (import_file(path).map_err(|e| e.to_string())?, Vec::new())
+        Notebook::new(import_file(path).map_err(|e| e.to_string())?)
     };
-    let suggestions = briefing_core::suggest::suggest(&article, &dismissed);
+    let suggestions =
+        briefing_core::suggest::suggest(&notebook.sources, &notebook.dismissed_suggestions);
     if json {
         let list: Vec<serde_json::Value> = suggestions
             .iter()
@@ -250,6 +282,10 @@ fn suggest(path: &Path, json: bool) -> Result<(), String> {
                     "kind": kind_name(s.kind),
                     "mentions": s.mentions,
                     "aliases": s.aliases,
+                    "sources": s.per_source.iter().map(|m| serde_json::json!({
+                        "source": m.source,
+                        "mentions": m.spans.len(),
+                    })).collect::<Vec<_>>(),
                 })
             })
             .collect();
@@ -275,159 +311,4 @@ fn suggest(path: &Path, json: bool) -> Result<(), String> {
 /// The kind as a lower-case word for JSON ("person", "armed group"...).
 fn kind_name(kind: briefing_core::model::ActorKind) -> String {
     kind.label().to_lowercase()
-}
-
-fn update_article(
-    path: &Path,
-    article_path: &Path,
-    dry_run: bool,
-    json: bool,
-) -> Result<(), String> {
-    let (notebook, _) = load_notebook(path).map_err(|e| e.to_string())?;
-    let mut article = import_file(article_path).map_err(|e| e.to_string())?;
-    // The corrected text replaces the old; what is known about the source stays.
-    let old = &notebook.article;
-    article.source = article.source.or_else(|| old.source.clone());
-    article.url = article.url.or_else(|| old.url.clone());
-    article.published = article.published.or_else(|| old.published.clone());
-    let (updated, reports) = briefing_core::anchor::replace_article(&notebook, article);
-    if !dry_run {
-        briefing_core::storage::save_notebook_with_backup(path, &updated)
-            .map_err(|e| e.to_string())?;
-    }
-    if json {
-        say!("{}", check_json(&updated, &reports));
-    } else {
-        say_raw!("{}", check_text(path, &updated, &reports));
-        if dry_run {
-            say!("(dry run: {} was not changed)", path.display());
-        }
-    }
-    Ok(())
-}
-
-fn check(path: &Path, json: bool) -> Result<(), String> {
-    let (notebook, reports) = load_notebook(path).map_err(|e| e.to_string())?;
-    if json {
-        say!("{}", check_json(&notebook, &reports));
-    } else {
-        say_raw!("{}", check_text(path, &notebook, &reports));
-    }
-    Ok(())
-}
-
-/// Where a finding is, for JSON: `{"kind": "bottom line"}` or `{"kind": "risk", "name": …}`
-/// (the shape of an evidence span's `item`).
-fn place_json(notebook: &Notebook, place: Place) -> serde_json::Value {
-    match place {
-        Place::BottomLine => serde_json::json!({ "kind": "bottom line" }),
-        Place::Item(item) => serde_json::json!({
-            "kind": item.kind.label(),
-            "name": notebook.item_name(item).unwrap_or_default(),
-        }),
-    }
-}
-
-/// Where a finding is, for text: `bottom line` or `risk "Kabul sidelined"`.
-fn place_text(notebook: &Notebook, place: Place) -> String {
-    match place {
-        Place::BottomLine => "bottom line".to_owned(),
-        Place::Item(item) => format!(
-            "{} \"{}\"",
-            item.kind.label(),
-            notebook.item_name(item).unwrap_or_default()
-        ),
-    }
-}
-
-/// The `check --json` object.
-pub fn check_json(notebook: &Notebook, reports: &[SpanReport]) -> serde_json::Value {
-    let evidence: Vec<serde_json::Value> = reports
-        .iter()
-        .map(|r| {
-            serde_json::json!({
-                "item": {
-                    "kind": r.item.kind.label(),
-                    "name": notebook.item_name(r.item).unwrap_or_default(),
-                },
-                "status": r.anchored.status.label(),
-                "start": r.anchored.start,
-                "end": r.anchored.end,
-                "quote": r.quote,
-            })
-        })
-        .collect();
-    // The reviewer's findings, the same list the app's Review tab shows.
-    let findings: Vec<serde_json::Value> = review(notebook)
-        .into_iter()
-        .map(|f| {
-            serde_json::json!({
-                "place": place_json(notebook, f.place),
-                "kind": f.kind,
-                "message": f.message,
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "actors": notebook.actors.len(),
-        "stakes": notebook.stakes.len(),
-        "risks": notebook.risks.len(),
-        "evidence": evidence,
-        "findings": findings,
-    })
-}
-
-fn check_text(path: &Path, notebook: &Notebook, reports: &[SpanReport]) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let _ = writeln!(out, "{}: \"{}\"", path.display(), notebook.article.title);
-    let _ = writeln!(
-        out,
-        "actors: {}, stakes: {}, risks: {}, evidence spans: {}",
-        notebook.actors.len(),
-        notebook.stakes.len(),
-        notebook.risks.len(),
-        reports.len()
-    );
-    let mut counts = Vec::new();
-    for status in [
-        AnchorStatus::Exact,
-        AnchorStatus::Moved,
-        AnchorStatus::Fuzzy,
-        AnchorStatus::Orphaned,
-    ] {
-        let n = reports
-            .iter()
-            .filter(|r| r.anchored.status == status)
-            .count();
-        if n > 0 {
-            counts.push(format!("{n} {}", status.label()));
-        }
-    }
-    if !counts.is_empty() {
-        let _ = writeln!(out, "spans: {}", counts.join(", "));
-    }
-    for r in reports {
-        let _ = writeln!(
-            out,
-            "{:<8} {:>6}..{:<6} {} \"{}\": \"{}\"",
-            r.anchored.status.label(),
-            r.anchored.start,
-            r.anchored.end,
-            r.item.kind.label(),
-            notebook.item_name(r.item).unwrap_or_default(),
-            r.quote.replace('\n', " ")
-        );
-    }
-    let findings = review(notebook);
-    let _ = writeln!(out, "findings: {}", findings.len());
-    for f in &findings {
-        let _ = writeln!(
-            out,
-            "finding  {}: {}",
-            place_text(notebook, f.place),
-            f.message
-        );
-    }
-    out
 }

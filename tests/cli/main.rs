@@ -1,4 +1,8 @@
-//! The command line, run as a user would: the real binary, no display.
+//! The command line, run as a user would: the real binary, no display. Notebooks of
+//! several sources (new, add-source, update-article --source, check's sources) are in
+//! `sources.rs`.
+
+mod sources;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -194,7 +198,7 @@ fn hostile_inputs_give_one_clear_line_and_no_panic() {
         ),
         (
             "future.ron",
-            worked.replacen("format: 2", "format: 7", 1).into_bytes(),
+            worked.replacen("format: 3", "format: 7", 1).into_bytes(),
         ),
         (
             "wrong-type.ron",
@@ -461,20 +465,19 @@ fn new_takes_a_saved_web_page_with_its_metadata() {
     let o = run(&["new", page, "-o", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let (nb, _) = briefing_core::storage::load_notebook(&out).unwrap();
+    let article = &nb.sources[0].article;
     assert_eq!(
-        nb.article.title,
+        article.title,
         "Lavrov Tours Central Asia as Afghan Talks Split"
     );
+    assert_eq!(article.publisher.as_deref(), Some("The Steppe Monitor"));
+    assert_eq!(article.author.as_deref(), Some("Aigerim Bekova"));
     assert_eq!(
-        nb.article.source.as_deref(),
-        Some("The Steppe Monitor (Aigerim Bekova)")
-    );
-    assert_eq!(
-        nb.article.url.as_deref(),
+        article.url.as_deref(),
         Some("https://example.org/2019/02/lavrov-central-asia")
     );
     assert!(
-        nb.article.text.starts_with(
+        article.text.starts_with(
             "Lavrov Tours Central Asia as Afghan Talks Split\nRussian Foreign Minister"
         )
     );
@@ -487,7 +490,7 @@ fn new_takes_a_saved_web_page_with_its_metadata() {
         "dataLayer",
     ] {
         assert!(
-            !nb.article.text.contains(furniture),
+            !article.text.contains(furniture),
             "{furniture} leaked into the text"
         );
     }
