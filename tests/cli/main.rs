@@ -3,6 +3,7 @@
 //! `sources.rs`.
 
 mod sources;
+mod yukos_affair;
 
 use std::path::Path;
 use std::process::{Command, Output};
