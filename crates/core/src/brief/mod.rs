@@ -3,7 +3,7 @@
 
 mod sources;
 
-pub use sources::{SourceEntry, SourceForm};
+pub use sources::{GRADE_KEY, SourceEntry, SourceForm};
 
 use crate::dates::Date;
 use crate::model::{AnchorStatus, ItemKind, ItemRef, Notebook, impact_word, likelihood_word};

@@ -4,6 +4,9 @@
 
 use super::{Brief, BriefSource, shorten};
 
+/// What the grades mean, printed with a list of several sources.
+pub const GRADE_KEY: &str = "graded for reliability A-F and credibility 1-6";
+
 /// How much of the source list the page has room for (see `export::fit`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SourceForm {
