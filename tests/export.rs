@@ -11,6 +11,9 @@ use briefing_core::storage::load_notebook;
 use std::path::Path;
 use std::process::Command;
 
+#[path = "export/sources.rs"]
+mod sources;
+
 const WORKED_EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/saves/lavrov-central-asia-tour.ron"
@@ -436,6 +439,20 @@ fn html_and_markdown_say_what_the_pdf_says() {
         "<svg",
     ] {
         assert!(html.contains(text), "{text} missing from HTML");
+    }
+    // The sources: one source's line with its grade, and lists of six and fifty.
+    let pdf = export(&nb, Format::Pdf, Paper::A4, DATE).unwrap().bytes;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("b.pdf"), pdf).unwrap();
+    let line = "Lavrov’s Central Asia Tour and Recent Developments in Afghan Peace Process, B2";
+    let pdf_text = Reader::Rust
+        .text(&dir.path().join("b.pdf"))
+        .replace('\n', " ");
+    assert!(pdf_text.contains(line), "{pdf_text}");
+    assert!(md.contains(&format!("## Source\n\n{line}")), "{md}");
+    assert!(html.contains("Afghan Peace Process</span>, B2"), "{html}");
+    for nb in [sources::yukos(), sources::generated(50)] {
+        sources::html_and_markdown_list_the_sources(&nb);
     }
 }
 

@@ -1,6 +1,10 @@
 //! The one-page brief as content: built once from a notebook, then rendered to PDF, HTML
 //! and Markdown, so all three say the same thing.
 
+mod sources;
+
+pub use sources::{GRADE_KEY, SourceEntry, SourceForm};
+
 use crate::dates::Date;
 use crate::model::{AnchorStatus, ItemKind, ItemRef, Notebook, impact_word, likelihood_word};
 
@@ -308,43 +312,6 @@ impl Brief {
         parts.extend(self.analyst.clone());
         parts.extend(self.handling.clone());
         parts.join(" · ")
-    }
-
-    /// The source line. One source: "Title — Publisher, date, URL". Several, compactly:
-    /// "[1] Title — Publisher, date, B2; [2] Title, F6".
-    pub fn source_line(&self) -> String {
-        if let [source] = &self.sources[..] {
-            let mut rest: Vec<&str> = Vec::new();
-            rest.extend(source.publisher.as_deref());
-            rest.extend(source.published.as_deref());
-            rest.extend(source.url.as_deref());
-            return if rest.is_empty() {
-                source.title.clone()
-            } else {
-                format!("{} — {}", source.title, rest.join(", "))
-            };
-        }
-        let entries: Vec<String> = self
-            .sources
-            .iter()
-            .map(|s| {
-                let mut rest: Vec<&str> = Vec::new();
-                rest.extend(s.publisher.as_deref());
-                rest.extend(s.published.as_deref());
-                if rest.is_empty() {
-                    format!("[{}] {}, {}", s.number, s.title, s.grade)
-                } else {
-                    format!(
-                        "[{}] {} — {}, {}",
-                        s.number,
-                        s.title,
-                        rest.join(", "),
-                        s.grade
-                    )
-                }
-            })
-            .collect();
-        entries.join("; ")
     }
 
     /// What a quote supports, as printed after it: "Sergei Lavrov", or "Sergei Lavrov,

@@ -3,8 +3,8 @@
 
 use super::Paper;
 use super::fonts::Measurer;
-use super::layout::{Omit, Page, layout};
-use crate::brief::Brief;
+use super::layout::{Omit, Page, layout_fitted};
+use crate::brief::{Brief, SourceForm};
 
 /// Smallest scale: 8 pt body text.
 pub const MIN_SCALE: f32 = 8.0 / super::layout::BODY_SIZE;
@@ -16,6 +16,11 @@ const STEP: f32 = 0.02;
 pub enum Droppable {
     /// The evidence quotes.
     Quotes,
+    /// Each source's publisher and date, and the end of a long title (the grade stays).
+    SourceDetails,
+    /// Each source of its own: runs of one publisher and grade, and the tail of a long
+    /// list, become one entry each ("[4-9] BBC News, B2").
+    SourceEntries,
     /// The risks' explanations.
     RiskDetails,
     /// The stakes' explanations.
@@ -25,13 +30,33 @@ pub enum Droppable {
 }
 
 impl Droppable {
-    /// How the user is told it was left out: "evidence quotes".
+    /// How the user is told it was left out ("evidence quotes") or, for the source list,
+    /// how it was shortened ("source list grouped by publisher and grade").
     pub fn label(self) -> &'static str {
         match self {
             Droppable::Quotes => "evidence quotes",
+            Droppable::SourceDetails => {
+                "source list shortened (titles cut, no publishers or dates)"
+            }
+            Droppable::SourceEntries => "source list grouped by publisher and grade",
             Droppable::RiskDetails => "risk explanations",
             Droppable::StakeDetails => "stake explanations",
             Droppable::ActorPositions => "the actors' positions",
+        }
+    }
+
+    /// True for the source list steps, which shorten rather than leave out: every
+    /// source number is still printed.
+    pub fn shortens(self) -> bool {
+        matches!(self, Droppable::SourceDetails | Droppable::SourceEntries)
+    }
+
+    /// True when leaving it out can change `brief`'s page: the source list steps need
+    /// several sources (one source is always printed in full).
+    fn applies(self, brief: &Brief) -> bool {
+        match self {
+            _ if self.shortens() => brief.sources.len() > 1,
+            _ => true,
         }
     }
 }
@@ -42,9 +67,12 @@ impl std::fmt::Display for Droppable {
     }
 }
 
-/// What is left out, in this order (least missed first).
-pub const DROP_ORDER: [Droppable; 4] = [
+/// What is left out, in this order (least missed first). The source list is shortened
+/// before the analyst's own words go: every claim still leads to a numbered source.
+pub const DROP_ORDER: [Droppable; 6] = [
     Droppable::Quotes,
+    Droppable::SourceDetails,
+    Droppable::SourceEntries,
     Droppable::RiskDetails,
     Droppable::StakeDetails,
     Droppable::ActorPositions,
@@ -60,10 +88,35 @@ fn omitting(dropped: &[Droppable]) -> Omit {
     }
 }
 
-/// The labels of `dropped`, joined with commas.
+/// How the source list is printed once `dropped` is left out.
+pub fn source_form(dropped: &[Droppable]) -> SourceForm {
+    if dropped.contains(&Droppable::SourceEntries) {
+        SourceForm::Grouped
+    } else if dropped.contains(&Droppable::SourceDetails) {
+        SourceForm::Short
+    } else {
+        SourceForm::Full
+    }
+}
+
+/// The labels of what `dropped` leaves out (not what it shortens), joined with commas.
 fn labels(dropped: &[Droppable]) -> String {
-    let labels: Vec<&str> = dropped.iter().map(|d| d.label()).collect();
+    let labels: Vec<&str> = dropped
+        .iter()
+        .filter(|d| !d.shortens())
+        .map(|d| d.label())
+        .collect();
     labels.join(", ")
+}
+
+/// The labels of what `dropped` shortens, joined with semicolons.
+fn shortened(dropped: &[Droppable]) -> String {
+    let labels: Vec<&str> = dropped
+        .iter()
+        .filter(|d| d.shortens())
+        .map(|d| d.label())
+        .collect();
+    labels.join("; ")
 }
 
 /// A brief that fits.
@@ -78,15 +131,20 @@ pub struct Fitted {
 }
 
 impl Fitted {
-    /// One line for the user: "fits at 92%", "type shrunk to 90% to fit"...
+    /// One line for the user: "fits at 92%", "fits with type at 90%; left out: evidence
+    /// quotes; source list shortened (titles cut, no publishers or dates)"...
     pub fn summary(&self) -> String {
         let mut s = if self.scale >= 0.999 {
             format!("fits at {:.0}%", self.page.fullness() * 100.0)
         } else {
             format!("fits with type at {:.0}%", self.scale * 100.0)
         };
-        if !self.dropped.is_empty() {
-            s.push_str(&format!("; left out: {}", labels(&self.dropped)));
+        let (left_out, shortened) = (labels(&self.dropped), shortened(&self.dropped));
+        if !left_out.is_empty() {
+            s.push_str(&format!("; left out: {left_out}"));
+        }
+        if !shortened.is_empty() {
+            s.push_str(&format!("; {shortened}"));
         }
         s
     }
@@ -110,7 +168,7 @@ impl std::fmt::Display for TooLong {
             .collect();
         write!(
             f,
-            "the brief is too long for one page by {:.0} lines, even with 8 pt type and without {}: shorten {}",
+            "the brief is too long for one page by {:.0} lines, even with 8 pt type, without {} and with any source list shortened and grouped: shorten {}",
             self.lines.ceil(),
             labels(&DROP_ORDER),
             names.join(", ")
@@ -125,11 +183,20 @@ pub fn fit(brief: &Brief, paper: Paper, m: &mut Measurer) -> Result<Fitted, TooL
         .map(|i| (1.0 - i as f32 * STEP).max(MIN_SCALE))
         .collect();
     let mut last = None;
-    for dropped in 0..=DROP_ORDER.len() {
-        let omit = omitting(&DROP_ORDER[..dropped]);
+    for level in 0..=DROP_ORDER.len() {
+        // A step that cannot change this brief's page is skipped, and not reported.
+        if level > 0 && !DROP_ORDER[level - 1].applies(brief) {
+            continue;
+        }
+        let dropped: Vec<Droppable> = DROP_ORDER[..level]
+            .iter()
+            .copied()
+            .filter(|d| d.applies(brief))
+            .collect();
+        let (omit, form) = (omitting(&dropped), source_form(&dropped));
         // Largest scale that fits: heights shrink with the type, so search from the top,
         // but check the floor first to skip hopeless levels quickly.
-        let floor = layout(brief, paper, MIN_SCALE, omit, m);
+        let floor = layout_fitted(brief, paper, MIN_SCALE, omit, form, m);
         if !floor.fits() {
             last = Some(floor);
             continue;
@@ -138,18 +205,21 @@ pub fn fit(brief: &Brief, paper: Paper, m: &mut Measurer) -> Result<Fitted, TooL
             let page = if (scale - MIN_SCALE).abs() < 1e-4 {
                 floor.clone()
             } else {
-                layout(brief, paper, scale, omit, m)
+                layout_fitted(brief, paper, scale, omit, form, m)
             };
             if page.fits() {
                 return Ok(Fitted {
                     page,
                     scale,
-                    dropped: DROP_ORDER[..dropped].to_vec(),
+                    dropped,
                 });
             }
         }
     }
-    let page = last.unwrap_or_else(|| layout(brief, paper, MIN_SCALE, omitting(&DROP_ORDER), m));
+    let page = last.unwrap_or_else(|| {
+        let form = source_form(&DROP_ORDER);
+        layout_fitted(brief, paper, MIN_SCALE, omitting(&DROP_ORDER), form, m)
+    });
     let available = page.content_limit - page.sections.first().map_or(0.0, |_| 44.0);
     let mut sections: Vec<(&'static str, f32)> = page
         .sections
@@ -177,10 +247,103 @@ mod tests {
         );
         let none = omitting(&[]);
         assert!(!(none.quotes || none.risk_details || none.stake_details || none.actor_positions));
-        let first_two = omitting(&DROP_ORDER[..2]);
+        // The first two steps that leave something out (the source steps shorten).
+        let first_two = omitting(&[Droppable::Quotes, Droppable::RiskDetails]);
         assert!(first_two.quotes && first_two.risk_details);
         assert!(!(first_two.stake_details || first_two.actor_positions));
         let all = omitting(&DROP_ORDER);
         assert!(all.quotes && all.risk_details && all.stake_details && all.actor_positions);
+    }
+
+    use super::super::layout::testing::{measurer, small_brief, with_sources};
+
+    /// Every text run on the page, joined.
+    fn page_text(page: &Page) -> String {
+        let runs: Vec<&str> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                super::super::layout::Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        runs.join(" ")
+    }
+
+    #[test]
+    fn two_twelve_and_fifty_sources_fit_one_page_with_every_number_accounted_for() {
+        let mut m = measurer();
+        for n in [2, 12, 50] {
+            let brief = with_sources(small_brief(), n);
+            let fitted = fit(&brief, Paper::A4, &mut m).unwrap_or_else(|e| panic!("{n}: {e}"));
+            assert!(fitted.page.fits(), "{n}");
+            let entries = brief.source_entries(source_form(&fitted.dropped));
+            let numbers: Vec<usize> = entries.iter().flat_map(|e| e.first..=e.last).collect();
+            assert_eq!(numbers, (1..=n).collect::<Vec<_>>(), "{n}");
+            let text = page_text(&fitted.page);
+            for e in &entries {
+                assert!(text.contains(&e.label), "{n}: {} missing", e.label);
+                assert!(text.contains(&e.grade), "{n}: {} missing", e.grade);
+            }
+        }
+    }
+
+    #[test]
+    fn each_source_step_kicks_in_only_when_needed_and_is_named() {
+        let mut m = measurer();
+        // Two sources: the list fits in full at full size.
+        let two = fit(&with_sources(small_brief(), 2), Paper::A4, &mut m).unwrap();
+        assert!(
+            two.dropped.is_empty() && two.scale >= 0.999,
+            "{}",
+            two.summary()
+        );
+        // Fifty: shortened, then grouped, and the summary says so.
+        let brief = with_sources(small_brief(), 50);
+        let fifty = fit(&brief, Paper::A4, &mut m).unwrap();
+        assert!(fifty.dropped.contains(&Droppable::SourceDetails));
+        let summary = fifty.summary();
+        assert!(summary.contains("source list shortened"), "{summary}");
+        // Each step taken was needed: without the last one, not even 8 pt type fits.
+        let level = fifty.dropped.len();
+        let before = &fifty.dropped[..level - 1];
+        let page = layout_fitted(
+            &brief,
+            Paper::A4,
+            MIN_SCALE,
+            omitting(before),
+            source_form(before),
+            &mut m,
+        );
+        assert!(!page.fits(), "{summary}");
+        // Steps are taken in order: shortening before grouping, both before risk details.
+        let order: Vec<usize> = fifty
+            .dropped
+            .iter()
+            .filter_map(|d| DROP_ORDER.iter().position(|o| o == d))
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+        assert!(
+            !fifty.dropped.contains(&Droppable::RiskDetails),
+            "{summary}"
+        );
+    }
+
+    #[test]
+    fn a_single_source_is_never_shortened() {
+        let brief = small_brief();
+        assert!(
+            DROP_ORDER
+                .iter()
+                .all(|d| !d.shortens() || !d.applies(&brief))
+        );
+        let mut m = measurer();
+        let fitted = fit(&brief, Paper::A4, &mut m).unwrap();
+        assert!(!fitted.dropped.iter().any(|d| d.shortens()));
+        assert_eq!(source_form(&DROP_ORDER), SourceForm::Grouped);
+        assert_eq!(
+            shortened(&DROP_ORDER),
+            "source list shortened (titles cut, no publishers or dates); source list grouped by publisher and grade"
+        );
     }
 }

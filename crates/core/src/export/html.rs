@@ -2,8 +2,8 @@
 //! every piece of user text escaped and marked `dir="auto"`, print CSS for one page.
 
 use super::Paper;
-use super::fit::Droppable;
-use crate::brief::Brief;
+use super::fit::{Droppable, source_form};
+use crate::brief::{Brief, GRADE_KEY, SourceEntry, SourceForm};
 use std::fmt::Write;
 
 /// Escapes text for HTML element content and attribute values.
@@ -66,6 +66,10 @@ li { margin: 0 0 1.5pt; }
 .small { font-size: 8.5pt; }
 .source { border-top: .6pt solid var(--rule); margin-top: 9pt; padding-top: 4pt; font-size: 8pt; color: var(--muted); }
 .source q { font-style: italic; color: var(--ink); }
+.source ol { list-style: none; margin: 1pt 0 0; padding: 0; }
+.source li { margin: 0; }
+.source .title { color: var(--ink); }
+.sources-fitted { display: none; }
 footer { border-top: .6pt solid var(--rule); margin-top: 12pt; padding-top: 3pt; font-size: 7pt; color: var(--muted);
   display: flex; justify-content: space-between; }
 @media print {
@@ -81,6 +85,7 @@ footer { border-top: .6pt solid var(--rule); margin-top: 12pt; padding-top: 3pt;
   table, .small, .detail { font-size: .9rem; } .bluf p { font-size: 1.05rem; }
   h1, h2, tr, li { break-inside: avoid; }
   DROPPED
+  FITTED
 }
 "#;
 
@@ -184,6 +189,8 @@ pub struct PrintFit {
 fn dropped_class(dropped: Droppable) -> &'static str {
     match dropped {
         Droppable::Quotes => ".quotes",
+        // The full list gives way to the fitted one (see `sources`).
+        Droppable::SourceDetails | Droppable::SourceEntries => ".sources-full",
         Droppable::RiskDetails => ".risk-detail",
         Droppable::StakeDetails => ".stake-detail",
         Droppable::ActorPositions => ".position",
@@ -203,6 +210,52 @@ fn cite(brief: &Brief, numbers: &[usize]) -> String {
     )
 }
 
+/// One source entry: "<b>[2]</b> <span class="title">Title</span> — BBC News, B2".
+fn entry(e: &SourceEntry) -> String {
+    let label = if e.label.is_empty() {
+        String::new()
+    } else {
+        format!("<strong>{}</strong> ", escape(&e.label))
+    };
+    format!(
+        "{label}{}{}",
+        user("span", "title", &e.name),
+        escape(&format!("{}, {}", e.detail, e.grade))
+    )
+}
+
+/// The start of the source section: one source on one line; several as a list in full
+/// (on screen, and in print unless the PDF shortened it), and, when the PDF shortened
+/// it, the same shortened list for print.
+fn sources(h: &mut String, brief: &Brief, form: SourceForm) {
+    if !brief.cites_sources() {
+        let line: Vec<String> = brief.source_entries(form).iter().map(entry).collect();
+        let _ = write!(
+            h,
+            "<section class=\"source\"><strong>Source:</strong> {}",
+            line.join("")
+        );
+        return;
+    }
+    let _ = write!(
+        h,
+        "<section class=\"source\"><strong>Sources:</strong> {}<ol class=\"sources-full\">",
+        escape(GRADE_KEY)
+    );
+    for e in brief.source_entries(SourceForm::Full) {
+        let _ = write!(h, "<li>{}</li>", entry(&e));
+    }
+    h.push_str("</ol>");
+    if form != SourceForm::Full {
+        let fitted: Vec<String> = brief.source_entries(form).iter().map(entry).collect();
+        let _ = write!(
+            h,
+            "<span class=\"sources-fitted\">{}.</span>",
+            fitted.join("; ")
+        );
+    }
+}
+
 /// Renders the brief. `paper` sets the print page size; `fit` the print type scale and
 /// omissions (as in the PDF), so the page prints on one sheet.
 pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
@@ -216,7 +269,15 @@ pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
     let css = STYLE
         .replace("PAPER", paper.css_size())
         .replace("SCALE", &format!("{:.3}", fit.scale))
-        .replace("DROPPED", &dropped);
+        .replace("DROPPED", &dropped)
+        .replace(
+            "FITTED",
+            if source_form(&fit.dropped) == SourceForm::Full {
+                ""
+            } else {
+                ".sources-fitted { display: block; }"
+            },
+        );
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"Briefing Notebook\">\n<title>{}</title>\n<style>{css}</style>\n</head>\n<body>\n<main class=\"page\">\n",
@@ -310,16 +371,7 @@ pub fn render(brief: &Brief, paper: Paper, fit: &PrintFit) -> String {
         }
         h.push_str("</ul></section>\n");
     }
-    let _ = write!(
-        h,
-        "<section class=\"source\"><strong>{}:</strong> {}",
-        if brief.cites_sources() {
-            "Sources"
-        } else {
-            "Source"
-        },
-        user("span", "", &brief.source_line())
-    );
+    sources(&mut h, brief, source_form(&fit.dropped));
     if !brief.quotes.is_empty() {
         h.push_str("<span class=\"quotes\"><br><strong>Evidence:</strong> ");
         let quotes: Vec<String> = brief

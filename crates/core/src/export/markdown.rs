@@ -1,6 +1,6 @@
 //! The brief as Markdown: headings, a table and lists that paste cleanly into mail or a wiki.
 
-use crate::brief::Brief;
+use crate::brief::{Brief, GRADE_KEY, SourceForm};
 use std::fmt::Write;
 
 /// Escapes the characters that would break a table cell or start markup.
@@ -33,6 +33,15 @@ fn inline(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Renders the brief.
@@ -112,12 +121,22 @@ pub fn render(brief: &Brief) -> String {
         }
         m.push('\n');
     }
-    let heading = if brief.cites_sources() {
-        "Sources"
+    // Every source in full: Markdown has no page to fit.
+    let entries: Vec<String> = brief
+        .source_entries(SourceForm::Full)
+        .iter()
+        .map(|e| inline(&e.line()))
+        .collect();
+    if brief.cites_sources() {
+        let _ = writeln!(
+            m,
+            "## Sources\n\n{}\n\n*{}.*\n",
+            entries.join("\n\n"),
+            capitalised(GRADE_KEY)
+        );
     } else {
-        "Source"
-    };
-    let _ = writeln!(m, "## {heading}\n\n{}\n", inline(&brief.source_line()));
+        let _ = writeln!(m, "## Source\n\n{}\n", entries.join(""));
+    }
     if !brief.quotes.is_empty() {
         for q in &brief.quotes {
             let _ = writeln!(

@@ -2,7 +2,7 @@
 //! writer and the app's preview both draw. Text is wrapped with the same shaping that
 //! draws it (`compose`). Each section of the brief has its own function, in brief-format
 //! order: `header` (title block, bottom line), `actors`, `stakes`, `risks` (with the
-//! matrix), `indicators`, `sources` (source line and quotes, footer).
+//! matrix), `indicators`, `sources` (the source list or line, the quotes, the footer).
 
 mod actors;
 mod compose;
@@ -12,11 +12,11 @@ mod risks;
 mod sources;
 mod stakes;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 use super::Paper;
 use super::fonts::{Measurer, Style};
-use crate::brief::Brief;
+use crate::brief::{Brief, SourceForm};
 use compose::Composer;
 
 pub use compose::Run;
@@ -130,7 +130,8 @@ pub const LINE_HEIGHT: f32 = 1.3;
 /// Body size at scale 1.
 pub const BODY_SIZE: f32 = 9.5;
 
-/// Text sizes at a given scale.
+/// What the fitter chose for one attempt: the text sizes at a scale, and the form of the
+/// source list.
 #[derive(Clone, Copy)]
 struct Sizes {
     /// The scale itself (1 = 9.5 pt body), for gaps and paddings.
@@ -141,6 +142,8 @@ struct Sizes {
     title: f32,
     kicker: f32,
     gap: f32,
+    /// How the source list is printed.
+    sources: SourceForm,
 }
 
 impl Sizes {
@@ -153,6 +156,7 @@ impl Sizes {
             title: 19.0 * scale,
             kicker: 7.5 * scale,
             gap: 9.0 * scale,
+            sources: SourceForm::Full,
         }
     }
 }
@@ -182,13 +186,29 @@ const SECTIONS: [SectionFn; 7] = [
     stakes::stakes,
     risks::risks,
     indicators::indicators,
-    sources::source_line,
+    sources::sources,
 ];
 
-/// Lays `brief` out at `scale` (1 = 9.5 pt body), leaving out what `omit` says.
+/// Lays `brief` out at `scale` (1 = 9.5 pt body), leaving out what `omit` says, with the
+/// source list in full.
 pub fn layout(brief: &Brief, paper: Paper, scale: f32, omit: Omit, m: &mut Measurer) -> Page {
+    layout_fitted(brief, paper, scale, omit, SourceForm::Full, m)
+}
+
+/// `layout` with the source list in `sources` form.
+pub fn layout_fitted(
+    brief: &Brief,
+    paper: Paper,
+    scale: f32,
+    omit: Omit,
+    sources: SourceForm,
+    m: &mut Measurer,
+) -> Page {
     let (pw, ph) = paper.size_pt();
-    let s = Sizes::at(scale);
+    let s = Sizes {
+        sources,
+        ..Sizes::at(scale)
+    };
     let mut c = Composer::new(m, pw);
     let mut sections = Vec::new();
     for section in SECTIONS {

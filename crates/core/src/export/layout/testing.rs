@@ -3,7 +3,7 @@
 
 use super::compose::Composer;
 use super::{Item, MARGIN_TOP, Omit, SectionFn, Sizes};
-use crate::brief::Brief;
+use crate::brief::{Brief, BriefSource, SourceForm};
 use crate::dates::Date;
 use crate::export::Paper;
 use crate::export::fonts::{FontSet, Measurer, Style};
@@ -13,7 +13,7 @@ const EPS: f32 = 0.01;
 
 /// The worked example's brief cut down to two actors, stakes and risks (with their
 /// indicators) and two quotes.
-pub(super) fn small_brief() -> Brief {
+pub(crate) fn small_brief() -> Brief {
     let path = std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../saves/lavrov-central-asia-tour.ron"
@@ -28,8 +28,33 @@ pub(super) fn small_brief() -> Brief {
     b
 }
 
+/// `brief` with `n` generated sources (five publishers in turn, grades B2, C3, D4 in
+/// turn, titles of news length), each claim citing a few of them.
+pub(crate) fn with_sources(mut brief: Brief, n: usize) -> Brief {
+    let publishers = ["BBC News", "Reuters", "Interfax", "The Moscow Times", "AP"];
+    let grades = ["B2", "C3", "D4"];
+    brief.sources = (1..=n)
+        .map(|i| BriefSource {
+            number: i,
+            title: format!("Report {i}: state oil firm wins disputed auction of the Yukos unit"),
+            publisher: Some(publishers[i % publishers.len()].to_owned()),
+            published: Some(format!("{} December 2004", 1 + i % 28)),
+            url: Some(format!("https://news.example.org/business/{i}")),
+            grade: grades[i % grades.len()].to_owned(),
+        })
+        .collect();
+    let cite = |k: usize| vec![1 + k % n, 1 + (k * 7 + 3) % n];
+    for (k, a) in brief.actors.iter_mut().enumerate() {
+        a.sources = cite(k);
+    }
+    for (k, r) in brief.risks.iter_mut().enumerate() {
+        r.sources = cite(k + 5);
+    }
+    brief
+}
+
 /// A measurer over the shipped fonts.
-pub(super) fn measurer() -> Measurer {
+pub(crate) fn measurer() -> Measurer {
     Measurer::new(FontSet::get().expect("the shipped fonts load"))
 }
 
@@ -188,9 +213,24 @@ impl Laid {
 
 /// Lays out `section` alone for `brief` on A4 at `scale`.
 pub(super) fn lay_out(section: SectionFn, brief: &Brief, scale: f32, omit: Omit) -> Laid {
+    lay_out_as(section, brief, scale, omit, SourceForm::Full)
+}
+
+/// `lay_out` with the source list in `form`.
+pub(super) fn lay_out_as(
+    section: SectionFn,
+    brief: &Brief,
+    scale: f32,
+    omit: Omit,
+    form: SourceForm,
+) -> Laid {
     let mut m = measurer();
     let mut c = Composer::new(&mut m, Paper::A4.size_pt().0);
-    let name = section(&mut c, brief, &Sizes::at(scale), omit);
+    let sizes = Sizes {
+        sources: form,
+        ..Sizes::at(scale)
+    };
+    let name = section(&mut c, brief, &sizes, omit);
     let area = Bounds {
         left: c.x0,
         top: MARGIN_TOP,
