@@ -61,6 +61,7 @@ impl BriefingApp {
             return;
         };
         let (text, title) = (shown.article.text.clone(), shown.article.title.clone());
+        self.source_strip(ui, source, cmds);
         if let Some((start, end)) = self.find.show(ui, &text) {
             self.article.set_selection(start, end);
             self.article.reveal(start);
@@ -111,6 +112,41 @@ impl BriefingApp {
         if let Some(item) = output.clicked_item {
             cmds.push(ViewCommand::Focus(item).into());
         }
+    }
+
+    /// With several sources: which one the reader shows (number, grade, title) and a
+    /// picker to switch to another.
+    fn source_strip(&self, ui: &mut Ui, source: briefing_core::model::Id, cmds: &mut Vec<Command>) {
+        let nb = self.session.document().notebook();
+        if nb.sources.len() < 2 {
+            return;
+        }
+        let label = |i: usize, s: &briefing_core::model::Source| {
+            shorten(&panes::sources::source_label(i + 1, s), 90)
+        };
+        let shown = nb
+            .sources
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id == source)
+            .map(|(i, s)| label(i, s))
+            .unwrap_or_default();
+        ui.horizontal(|ui| {
+            let name = ui.label(RichText::new("Source").small().strong());
+            egui::ComboBox::from_id_salt("reader-source")
+                .selected_text(shown)
+                .width(ui.available_width().min(620.0))
+                .truncate()
+                .show_ui(ui, |ui| {
+                    for (i, s) in nb.sources.iter().enumerate() {
+                        if ui.selectable_label(s.id == source, label(i, s)).clicked() {
+                            cmds.push(ViewCommand::ShowSource(s.id).into());
+                        }
+                    }
+                })
+                .response
+                .labelled_by(name.id);
+        });
     }
 
     fn selection_bar(&self, ui: &mut Ui, cmds: &mut Vec<Command>) {
