@@ -281,3 +281,33 @@ fn several_files_dropped_or_chosen_become_sources() {
     });
     assert_eq!(titles(&h)[3], "Beta report");
 }
+
+#[test]
+fn find_counts_matches_in_every_source_and_steps_into_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, first, second) = open_two_sources(dir.path());
+    let in_first = h.state().document().notebook().sources[0]
+        .article
+        .text
+        .matches("Lavrov")
+        .count();
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    h.get_by_label("Find:").type_text("Lavrov");
+    h.run_steps(2);
+    let total = in_first + 1;
+    assert!(
+        h.query_by_label(&format!("1 of {total}, 2 sources"))
+            .is_some(),
+        "the count names the sources"
+    );
+    assert_eq!(h.state().current_source(), Some(first));
+    // Enter steps through the first source's matches, then into the second source.
+    for _ in 0..in_first {
+        h.key_press(Key::Enter);
+        h.run_steps(2);
+    }
+    assert_eq!(h.state().current_source(), Some(second));
+    let (start, end) = h.state_mut().article_view().selection().unwrap();
+    let at = SECOND.find("Lavrov").unwrap();
+    assert_eq!((start, end), (at, at + 6), "its match selected");
+}

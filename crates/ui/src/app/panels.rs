@@ -54,6 +54,18 @@ impl BriefingApp {
     /// and the evidence and mentions in it).
     pub(super) fn article_panel(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
         self.selection_bar(ui, cmds);
+        let Some(shown) = self.current_source() else {
+            return;
+        };
+        let found = self
+            .find
+            .show(ui, &self.session.document().notebook().sources, shown);
+        if let Some((source, start, end)) = found {
+            // Another source's match: the reader switches there first.
+            self.show_source(source);
+            self.article.set_selection(start, end);
+            self.article.reveal(start);
+        }
         let Some(source) = self.current_source() else {
             return;
         };
@@ -62,10 +74,6 @@ impl BriefingApp {
         };
         let (text, title) = (shown.article.text.clone(), shown.article.title.clone());
         self.source_strip(ui, source, cmds);
-        if let Some((start, end)) = self.find.show(ui, &text) {
-            self.article.set_selection(start, end);
-            self.article.reveal(start);
-        }
         ui.separator();
 
         let now = ui.input(|i| i.time);
@@ -103,8 +111,8 @@ impl BriefingApp {
                 highlights: &highlights,
                 mentions: self.derived.mentions_in(source),
                 longest_mention: self.derived.longest_mention,
-                find: self.find.matches(),
-                current_find: self.find.current(),
+                find: self.find.matches(source),
+                current_find: self.find.current(source),
                 flash,
                 describe: &describe,
             },
