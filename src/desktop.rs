@@ -22,8 +22,8 @@ impl FilePicker for NativePicker {
                 )
                 .add_filter("All files", &["*"])
                 .pick_file(),
-            Purpose::NewFromArticle | Purpose::ReplaceArticle => dialog
-                .add_filter("Articles", &["txt", "md", "markdown", "html", "htm", "pdf"])
+            Purpose::NewFromArticle | Purpose::ReplaceArticle | Purpose::AddSources => dialog
+                .add_filter("Articles", &ARTICLES)
                 .add_filter("All files", &["*"])
                 .pick_file(),
             Purpose::SaveNotebook => dialog
@@ -36,7 +36,20 @@ impl FilePicker for NativePicker {
                 .save_file(),
         }
     }
+
+    fn pick_many(&self, request: &PickRequest) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(request.purpose.title())
+            .set_directory(&request.folder)
+            .add_filter("Articles", &ARTICLES)
+            .add_filter("All files", &["*"])
+            .pick_files()
+            .unwrap_or_default()
+    }
 }
+
+/// The article formats the importer reads.
+const ARTICLES: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "pdf"];
 
 /// The system clipboard (arboard).
 pub struct SystemClipboard;

@@ -1,7 +1,7 @@
 //! New notebooks from outside: a file dropped on the window (after asking about unsaved
 //! work), and a web article or plain text on the clipboard.
 
-use crate::support::{ScriptedPicker, app, harness, open_worked_example};
+use crate::support::{DroppedPath, ScriptedPicker, app, harness, open_worked_example};
 use briefing_core::model::ItemKind;
 use briefing_ui::BriefingApp;
 use briefing_ui::clipboard::{ClipboardContent, ClipboardSource};
@@ -9,21 +9,6 @@ use briefing_ui::command::{EditCommand, FileCommand};
 use briefing_ui::modals::Modal;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::path::{Path, PathBuf};
-
-/// A file dropped from the desktop, as the window system hands it over.
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
 
 #[test]
 fn dropping_an_article_on_the_window_starts_a_new_notebook_after_asking() {

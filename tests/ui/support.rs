@@ -212,3 +212,17 @@ pub fn pane_view(h: &Harness<'_, BriefingApp>) -> Rect {
     let bottom = h.get_by_label_contains(" stakes · ").rect().min.y;
     Rect::from_x_y_ranges(0.0..=WINDOW.x, top..=bottom)
 }
+
+/// A file dropped from the desktop, as the window system hands it over.
+#[derive(Debug)]
+pub struct DroppedPath(pub PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}

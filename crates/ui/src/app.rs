@@ -220,6 +220,7 @@ impl BriefingApp {
                     }
                 }
                 Effect::Quit => self.shell.lifecycle = Lifecycle::Quitting,
+                Effect::ShowSource(id) => self.show_source(id),
             }
         }
     }

@@ -48,6 +48,14 @@ pub enum EditCommand {
     MergeSuggestion(Suggestion, Id),
     /// Accept a re-attached span as it now reads.
     AcceptSpan(ItemRef, Id),
+    /// Remove a source and its evidence (one undo step); unless `confirmed`, asks first
+    /// when the source has evidence.
+    RemoveSource {
+        /// The source.
+        id: Id,
+        /// The user already said yes.
+        confirmed: bool,
+    },
 }
 
 /// Work on the open notebook as a whole.
@@ -89,6 +97,20 @@ pub enum FileCommand {
     DiscardRecovery(PathBuf),
     /// A question was closed without an answer: nothing pending goes on.
     Dismissed,
+    /// Choose articles in a dialog and add them as sources.
+    AddSources,
+    /// Add these articles as sources of the open notebook.
+    AddSourcePaths {
+        /// The article files.
+        paths: Vec<PathBuf>,
+        /// Add a text the notebook already holds (the user said so).
+        allow_duplicates: bool,
+    },
+    /// Add the text (or web page) on the clipboard as a source.
+    AddSourceFromClipboard {
+        /// Add it even if the notebook already holds the same text.
+        allow_duplicates: bool,
+    },
 }
 
 /// What is shown.
@@ -118,6 +140,8 @@ pub enum ViewCommand {
     },
     /// Find the actors the sources name.
     ComputeSuggestions,
+    /// Show this source in the reader.
+    ShowSource(Id),
 }
 
 /// Something to do once unsaved changes have been dealt with.

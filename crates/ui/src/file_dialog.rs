@@ -24,6 +24,8 @@ pub enum Purpose {
     Export(briefing_core::export::Format),
     /// Choose a corrected version of the article.
     ReplaceArticle,
+    /// Choose articles (several at once) to add as sources.
+    AddSources,
 }
 
 impl Purpose {
@@ -43,7 +45,13 @@ impl Purpose {
             }
             Purpose::Export(briefing_core::export::Format::Csv) => "Export the evidence as CSV",
             Purpose::ReplaceArticle => "Replace the article with a corrected version",
+            Purpose::AddSources => "Add articles as sources",
         }
+    }
+
+    /// True when the dialog lets the user choose several files.
+    pub fn picks_many(self) -> bool {
+        self == Purpose::AddSources
     }
 }
 
@@ -62,6 +70,12 @@ pub struct PickRequest {
 pub trait FilePicker: Send + Sync + 'static {
     /// The chosen path, or `None` on cancel (or when no dialog could be shown).
     fn pick(&self, request: &PickRequest) -> Option<PathBuf>;
+
+    /// The chosen paths for a dialog that lets the user choose several (empty on cancel);
+    /// by default, the one path [`FilePicker::pick`] gives.
+    fn pick_many(&self, request: &PickRequest) -> Vec<PathBuf> {
+        self.pick(request).into_iter().collect()
+    }
 }
 
 /// How a dialog ended.
@@ -69,6 +83,8 @@ pub trait FilePicker: Send + Sync + 'static {
 pub enum PickOutcome {
     /// The user chose a path.
     Chosen(PathBuf),
+    /// The user chose several paths (a dialog that allows it).
+    ChosenMany(Vec<PathBuf>),
     /// The user cancelled.
     Cancelled,
     /// No dialog could be shown.
@@ -113,10 +129,20 @@ impl Dialogs {
         let tx = self.tx.clone();
         std::thread::spawn(move || {
             let started = Instant::now();
-            let outcome = match picker.pick(&request) {
-                Some(path) => PickOutcome::Chosen(path),
+            let many = request.purpose.picks_many();
+            let mut chosen = if many {
+                picker.pick_many(&request)
+            } else {
+                picker.pick(&request).into_iter().collect()
+            };
+            let outcome = match chosen.pop() {
                 None if started.elapsed() < NO_DIALOG_THRESHOLD => PickOutcome::Unavailable,
                 None => PickOutcome::Cancelled,
+                Some(last) if many => {
+                    chosen.push(last);
+                    PickOutcome::ChosenMany(chosen)
+                }
+                Some(path) => PickOutcome::Chosen(path),
             };
             let _ = tx.send((request.purpose, outcome));
             wake();

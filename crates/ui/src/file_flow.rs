@@ -20,6 +20,8 @@ use briefing_core::session::{
 };
 use std::path::Path;
 
+mod sources;
+
 /// What a file command asks of the rest of the app, in order.
 #[derive(Debug)]
 pub(crate) enum Effect {
@@ -36,6 +38,8 @@ pub(crate) enum Effect {
     },
     /// Nothing unsaved is left (or the user let it go): close the window.
     Quit,
+    /// Sources were added: show this one.
+    ShowSource(Id),
 }
 
 /// What the file flow works with besides its own state.
@@ -120,6 +124,14 @@ impl FileFlow {
                 PickOutcome::Chosen(path) => {
                     self.use_path(session, purpose, &path, (paper, source), ctx)
                 }
+                PickOutcome::ChosenMany(paths) if purpose == Purpose::AddSources => {
+                    self.add_sources(session, &paths, false)
+                }
+                PickOutcome::ChosenMany(paths) => {
+                    if let Some(path) = paths.first() {
+                        self.use_path(session, purpose, path, (paper, source), ctx)
+                    }
+                }
                 PickOutcome::Cancelled => {
                     self.after_save = None;
                     self.status("Cancelled.".to_owned());
@@ -148,6 +160,14 @@ impl FileFlow {
                 self.ask_about_leftovers(session);
             }
             FileCommand::Dismissed => self.after_save = None,
+            FileCommand::AddSources => self.pick(session, Purpose::AddSources, ctx),
+            FileCommand::AddSourcePaths {
+                paths,
+                allow_duplicates,
+            } => self.add_sources(session, &paths, allow_duplicates),
+            FileCommand::AddSourceFromClipboard { allow_duplicates } => {
+                self.add_pasted(session, allow_duplicates)
+            }
         }
         std::mem::take(&mut self.out)
     }
@@ -296,6 +316,7 @@ impl FileFlow {
     ) {
         match purpose {
             Purpose::Open | Purpose::NewFromArticle => self.open(session, path),
+            Purpose::AddSources => self.add_sources(session, &[path.to_path_buf()], false),
             Purpose::ReplaceArticle => {
                 let replaced =
                     source.map(|id| session.replace_source_text(id, Replacement::File(path)));
@@ -402,7 +423,10 @@ impl FileFlow {
         let file_name = match purpose {
             Purpose::SaveNotebook => Some(session.suggested_file_name("ron")),
             Purpose::Export(format) => Some(session.suggested_file_name(format.extension())),
-            Purpose::Open | Purpose::NewFromArticle | Purpose::ReplaceArticle => None,
+            Purpose::Open
+            | Purpose::NewFromArticle
+            | Purpose::ReplaceArticle
+            | Purpose::AddSources => None,
         };
         let ctx = ctx.cloned();
         self.dialogs.request(

@@ -1,6 +1,8 @@
-//! Ctrl+F: find words in the article, with next/previous and a match count.
+//! Ctrl+F: find words in every source, with next/previous and a match count; stepping
+//! past the last match in the source shown goes on into the next source that has one.
 
 use super::icons::{Icon, icon_button};
+use briefing_core::model::{Id, Source};
 use briefing_core::search::find_all;
 use egui::{Key, TextEdit, Ui};
 use std::sync::Arc;
@@ -11,8 +13,13 @@ pub struct FindBar {
     /// Shown above the article.
     pub open: bool,
     query: String,
-    searched: Option<(String, usize)>,
-    matches: Vec<(usize, usize)>,
+    /// The query and the texts (by address) the matches were found in.
+    searched: Option<(String, Vec<usize>)>,
+    /// Every match, source by source in list order, each in text order.
+    matches: Vec<(Id, usize, usize)>,
+    /// Per source, the chars of its matches (for highlighting the source shown).
+    ranges: Vec<(Id, Vec<(usize, usize)>)>,
+    /// Index of the current match in `matches`.
     current: Option<usize>,
     focus_next_frame: bool,
 }
@@ -24,18 +31,32 @@ impl FindBar {
         self.focus_next_frame = true;
     }
 
-    /// Match ranges (empty when closed).
-    pub fn matches(&self) -> &[(usize, usize)] {
-        if self.open { &self.matches } else { &[] }
+    /// Match ranges in `source` (empty when closed).
+    pub fn matches(&self, source: Id) -> &[(usize, usize)] {
+        if !self.open {
+            return &[];
+        }
+        self.ranges
+            .iter()
+            .find(|(id, _)| *id == source)
+            .map_or(&[], |(_, r)| r.as_slice())
     }
 
-    /// Index of the current match.
-    pub fn current(&self) -> Option<usize> {
-        self.current.filter(|_| self.open)
+    /// Index of the current match among `source`'s matches.
+    pub fn current(&self, source: Id) -> Option<usize> {
+        let c = self.current.filter(|_| self.open)?;
+        let (id, ..) = *self.matches.get(c)?;
+        (id == source).then(|| self.matches[..c].iter().filter(|m| m.0 == source).count())
     }
 
-    /// Draws the bar; returns a match to select and show when the user moved to one.
-    pub fn show(&mut self, ui: &mut Ui, text: &Arc<str>) -> Option<(usize, usize)> {
+    /// Draws the bar; returns a match (its source and chars) to select and show when the
+    /// user moved to one. `shown` is the source the reader shows: the first step starts there.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        sources: &[Source],
+        shown: Id,
+    ) -> Option<(Id, usize, usize)> {
         if !self.open {
             return None;
         }
@@ -64,11 +85,14 @@ impl FindBar {
                 });
                 response.request_focus();
             }
-            let ptr = Arc::as_ptr(text) as *const u8 as usize;
-            let stale = self.searched.as_ref() != Some(&(self.query.clone(), ptr));
+            let ptrs: Vec<usize> = sources
+                .iter()
+                .map(|s| Arc::as_ptr(&s.article.text) as *const u8 as usize)
+                .collect();
+            let stale = self.searched.as_ref() != Some(&(self.query.clone(), ptrs.clone()));
             if stale {
-                self.matches = find_all(text, &self.query);
-                self.searched = Some((self.query.clone(), ptr));
+                self.search(sources);
+                self.searched = Some((self.query.clone(), ptrs));
                 self.current = None;
                 if !self.matches.is_empty() && response.changed() {
                     go = Some(0);
@@ -79,6 +103,10 @@ impl FindBar {
                 (_, 0) => "no matches".to_owned(),
                 (Some(c), n) => format!("{} of {n}", c + 1),
                 (None, n) => format!("{n} matches"),
+            };
+            let count = match self.ranges.len() {
+                0 | 1 => count,
+                k => format!("{count}, {k} sources"),
             };
             let any = !self.matches.is_empty();
             ui.add_enabled_ui(any, |ui| {
@@ -101,13 +129,30 @@ impl FindBar {
         if n == 0 || !self.open {
             return None;
         }
+        // The first step starts in the source shown.
+        let start = self.matches.iter().position(|m| m.0 == shown).unwrap_or(0);
         let next = match (self.current, step) {
-            (None, s) if s < 0 => n - 1,
-            (None, _) => 0,
+            (None, s) if s < 0 => (start + n - 1) % n,
+            (None, _) => start,
             (Some(c), 0) => c,
             (Some(c), s) => (c as isize + s).rem_euclid(n as isize) as usize,
         };
         self.current = Some(next);
-        Some(self.matches[next])
+        self.matches.get(next).copied()
+    }
+
+    /// Finds the query in every source.
+    fn search(&mut self, sources: &[Source]) {
+        self.matches.clear();
+        self.ranges.clear();
+        for source in sources {
+            let found = find_all(&source.article.text, &self.query);
+            if found.is_empty() {
+                continue;
+            }
+            self.matches
+                .extend(found.iter().map(|&(a, b)| (source.id, a, b)));
+            self.ranges.push((source.id, found));
+        }
     }
 }

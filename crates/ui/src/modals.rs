@@ -1,6 +1,6 @@
 //! Modal questions: unsaved changes, a typed path when no file dialog exists, errors.
 
-use super::command::{AfterSave, Command, FileCommand};
+use super::command::{AfterSave, Command, EditCommand, FileCommand};
 use super::file_dialog::{PickOutcome, Purpose};
 use egui::{self, Key, TextEdit};
 
@@ -41,6 +41,22 @@ pub enum Modal {
         /// How it was fitted, for PDF.
         note: String,
     },
+    /// Removing a source would remove its evidence too: ask first.
+    RemoveSource {
+        /// The source.
+        id: briefing_core::model::Id,
+        /// The question, naming the source's number and its evidence.
+        question: String,
+        /// The source's title.
+        title: String,
+    },
+    /// Some texts are already sources: add them anyway?
+    AddAnyway {
+        /// Which texts, and which sources already hold them.
+        message: String,
+        /// The files to add again; `None` for the clipboard.
+        paths: Option<Vec<std::path::PathBuf>>,
+    },
 }
 
 /// What the user answered.
@@ -60,6 +76,10 @@ pub enum ModalAnswer {
     ArticleText(String),
     /// Open this file or folder with the system.
     OpenExternally(std::path::PathBuf),
+    /// Remove this source and its evidence.
+    RemoveSource(briefing_core::model::Id),
+    /// Add these files (`None`: the clipboard) even though their texts are sources.
+    AddAnyway(Option<Vec<std::path::PathBuf>>),
     /// Close the question.
     Dismiss,
 }
@@ -67,6 +87,26 @@ pub enum ModalAnswer {
 impl From<ModalAnswer> for Command {
     /// What the app does with an answer: every answer is a command like any other.
     fn from(answer: ModalAnswer) -> Self {
+        match answer {
+            ModalAnswer::RemoveSource(id) => {
+                return Command::Edit(EditCommand::RemoveSource {
+                    id,
+                    confirmed: true,
+                });
+            }
+            ModalAnswer::AddAnyway(Some(paths)) => {
+                return Command::File(FileCommand::AddSourcePaths {
+                    paths,
+                    allow_duplicates: true,
+                });
+            }
+            ModalAnswer::AddAnyway(None) => {
+                return Command::File(FileCommand::AddSourceFromClipboard {
+                    allow_duplicates: true,
+                });
+            }
+            _ => {}
+        }
         Command::File(match answer {
             ModalAnswer::Save(then) => FileCommand::SaveThen(then),
             ModalAnswer::Discard(then) => FileCommand::DiscardThen(then),
@@ -77,7 +117,9 @@ impl From<ModalAnswer> for Command {
             ModalAnswer::DiscardRecovery(file) => FileCommand::DiscardRecovery(file),
             ModalAnswer::ArticleText(text) => FileCommand::ArticleText(text),
             ModalAnswer::OpenExternally(path) => FileCommand::OpenExternally(path),
-            ModalAnswer::Dismiss => FileCommand::Dismissed,
+            ModalAnswer::Dismiss | ModalAnswer::RemoveSource(_) | ModalAnswer::AddAnyway(_) => {
+                FileCommand::Dismissed
+            }
         })
     }
 }
@@ -232,6 +274,37 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                         answer = Some(ModalAnswer::OpenExternally(folder.to_path_buf()));
                     }
                     if ui.button("Close").clicked() {
+                        answer = Some(ModalAnswer::Dismiss);
+                    }
+                });
+            }
+            Modal::RemoveSource {
+                id,
+                question,
+                title,
+            } => {
+                ui.heading(question.as_str());
+                ui.label(format!("“{title}”"));
+                ui.label("Undo (Ctrl+Z) brings it back with its evidence.");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Remove").clicked() {
+                        answer = Some(ModalAnswer::RemoveSource(*id));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(ModalAnswer::Dismiss);
+                    }
+                });
+            }
+            Modal::AddAnyway { message, paths } => {
+                ui.heading("Add it anyway?");
+                ui.label(message.as_str());
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Add anyway").clicked() {
+                        answer = Some(ModalAnswer::AddAnyway(paths.clone()));
+                    }
+                    if ui.button("Don't add").clicked() {
                         answer = Some(ModalAnswer::Dismiss);
                     }
                 });

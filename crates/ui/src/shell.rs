@@ -94,6 +94,7 @@ impl Shell {
             let mut pairs: Vec<(egui::KeyboardShortcut, Command)> = vec![
                 (theme::SAVE_AS, FileCommand::SaveAs.into()),
                 (theme::SAVE, FileCommand::Save.into()),
+                (theme::ADD_SOURCES, FileCommand::AddSources.into()),
                 (theme::OPEN, FileCommand::Open.into()),
                 (theme::NEW, FileCommand::NewNotebook.into()),
                 (theme::QUIT, FileCommand::Quit.into()),
@@ -118,15 +119,31 @@ impl Shell {
         });
     }
 
-    /// A file dropped on the window opens (asking about unsaved changes first).
+    /// Files dropped on the window: a notebook opens; one article starts a new notebook
+    /// (asking about unsaved changes first); several articles are added as sources of the
+    /// open notebook.
     pub fn read_dropped_files(ui: &Ui, cmds: &mut Vec<Command>) {
         let dropped = ui.input(|i| i.raw.dropped_files.clone());
-        if let Some(path) = dropped
+        let paths: Vec<std::path::PathBuf> = dropped
             .iter()
             .map(|f| f.path().to_path_buf())
-            .find(|p| !p.as_os_str().is_empty())
-        {
-            cmds.push(FileCommand::OpenPath(path).into());
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+        let notebook = paths
+            .iter()
+            .find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+        match (notebook, paths.as_slice()) {
+            (Some(path), _) | (None, [path]) => {
+                cmds.push(FileCommand::OpenPath(path.clone()).into());
+            }
+            (None, []) => {}
+            (None, _) => cmds.push(
+                FileCommand::AddSourcePaths {
+                    paths,
+                    allow_duplicates: false,
+                }
+                .into(),
+            ),
         }
     }
 
@@ -150,6 +167,17 @@ impl Shell {
                 }
                 if item(ui, "Open…", Some(theme::OPEN)) {
                     cmds.push(FileCommand::Open.into());
+                }
+                if item(ui, "Add sources…", Some(theme::ADD_SOURCES)) {
+                    cmds.push(FileCommand::AddSources.into());
+                }
+                if ui.button("Add source from clipboard").clicked() {
+                    cmds.push(
+                        FileCommand::AddSourceFromClipboard {
+                            allow_duplicates: false,
+                        }
+                        .into(),
+                    );
                 }
                 ui.menu_button("Open recent", |ui| {
                     if session.recent().is_empty() {

@@ -61,6 +61,8 @@ const CMD_ALT: Modifiers = Modifiers {
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(CMD, Key::N);
 /// Open a notebook or article.
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(CMD, Key::O);
+/// Add articles as sources of the open notebook.
+pub const ADD_SOURCES: KeyboardShortcut = KeyboardShortcut::new(CMD_SHIFT, Key::O);
 /// Save.
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(CMD, Key::S);
 /// Save as.

@@ -128,18 +128,7 @@ impl Session {
         html: Option<&str>,
         text: Option<&str>,
     ) -> Result<(), SessionError> {
-        let from_html = html.and_then(|h| import_bytes(h.as_bytes(), ArticleFormat::Html).ok());
-        let mut article = match (from_html, text) {
-            (Some(article), _) => article,
-            (None, Some(text)) => {
-                import_bytes(text.as_bytes(), ArticleFormat::Text).map_err(SessionError::Pasted)?
-            }
-            (None, None) => return Err(SessionError::NothingPasted),
-        };
-        if article.title.is_empty() {
-            article.title = "Article from the clipboard".to_owned();
-        }
-        article.imported_from = Some("clipboard".to_owned());
+        let article = pasted_article(html, text)?;
         self.switch_to(Document::saved(Notebook::new(article)), None);
         Ok(())
     }
@@ -310,4 +299,25 @@ fn sample_notebook() -> Notebook {
         .unwrap_or_else(|_| Article::new("Untitled", " "));
     article.imported_from = Some(SAMPLE_ARTICLE_NAME.to_owned());
     Notebook::new(article)
+}
+
+/// The article in pasted content: the one in `html` when it holds one, else `text`;
+/// titled "Article from the clipboard" when it has no title of its own.
+pub(crate) fn pasted_article(
+    html: Option<&str>,
+    text: Option<&str>,
+) -> Result<Article, SessionError> {
+    let from_html = html.and_then(|h| import_bytes(h.as_bytes(), ArticleFormat::Html).ok());
+    let mut article = match (from_html, text) {
+        (Some(article), _) => article,
+        (None, Some(text)) => {
+            import_bytes(text.as_bytes(), ArticleFormat::Text).map_err(SessionError::Pasted)?
+        }
+        (None, None) => return Err(SessionError::NothingPasted),
+    };
+    if article.title.is_empty() {
+        article.title = "Article from the clipboard".to_owned();
+    }
+    article.imported_from = Some("clipboard".to_owned());
+    Ok(article)
 }

@@ -118,6 +118,36 @@ impl Session {
         Ok(outcome)
     }
 
+    /// Adds pasted content (the article in `html`, else `text`) as a new source, as one
+    /// undo step. `Ok(Err(duplicate))` when the notebook already holds the same text and
+    /// `options.allow_duplicates` is not set (nothing is added; its path is "clipboard").
+    pub fn add_pasted(
+        &mut self,
+        html: Option<&str>,
+        text: Option<&str>,
+        options: AddOptions,
+    ) -> Result<Result<Id, Duplicate>, SessionError> {
+        let article = super::pasted_article(html, text)?;
+        let nb = self.doc.notebook();
+        let same = nb
+            .sources
+            .iter()
+            .find(|s| s.article.text_sha256 == article.text_sha256);
+        if let Some(same) = same.filter(|_| !options.allow_duplicates) {
+            return Ok(Err(Duplicate {
+                path: PathBuf::from("clipboard"),
+                of: same.id,
+                title: same.article.title.clone(),
+            }));
+        }
+        let mut source = Source::new(self.doc.allocate_id(), article);
+        source.reliability = options.reliability;
+        source.credibility = options.credibility;
+        let id = source.id;
+        self.doc.apply(Edit::AddSource(source))?;
+        Ok(Ok(id))
+    }
+
     /// How many evidence spans quote the source `id` (the app asks before removing a
     /// source that has some).
     pub fn evidence_count(&self, id: Id) -> usize {

@@ -55,6 +55,7 @@ impl BriefingApp {
                     self.edit(Edit::ReplaceEvidence(item, evidence));
                 }
             }
+            EditCommand::RemoveSource { id, confirmed } => self.remove_source(id, confirmed),
         }
         None
     }
@@ -84,6 +85,7 @@ impl BriefingApp {
             ViewCommand::ComputeSuggestions => self
                 .derived
                 .compute_suggestions(&self.session.document().notebook().sources),
+            ViewCommand::ShowSource(id) => self.show_source(id),
         }
         None
     }
@@ -106,6 +108,36 @@ impl BriefingApp {
                 self.shell.status = format!("Could not change the notebook: {e}");
                 false
             }
+        }
+    }
+
+    /// Removes a source and its evidence, asking first when it has evidence.
+    fn remove_source(&mut self, id: Id, confirmed: bool) {
+        let nb = self.session.document().notebook();
+        let (Some(number), Some(source)) = (nb.source_number(id), nb.source(id)) else {
+            return;
+        };
+        if nb.sources.len() == 1 {
+            self.shell.status =
+                "A notebook keeps at least one source: add another before removing this one."
+                    .to_owned();
+            return;
+        }
+        let spans = nb.evidence_count(id);
+        if spans > 0 && !confirmed {
+            let question = format!(
+                "Remove source {number} and its {}?",
+                crate::panes::counted(spans, "evidence span")
+            );
+            self.modal = Some(crate::modals::Modal::RemoveSource {
+                id,
+                question,
+                title: shorten(&source.article.title, 80),
+            });
+            return;
+        }
+        if self.edit(Edit::RemoveSource(id)) {
+            self.shell.status = format!("Removed source {number}. Undo (Ctrl+Z) brings it back.");
         }
     }
 

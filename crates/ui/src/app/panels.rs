@@ -54,6 +54,18 @@ impl BriefingApp {
     /// and the evidence and mentions in it).
     pub(super) fn article_panel(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
         self.selection_bar(ui, cmds);
+        let Some(shown) = self.current_source() else {
+            return;
+        };
+        let found = self
+            .find
+            .show(ui, &self.session.document().notebook().sources, shown);
+        if let Some((source, start, end)) = found {
+            // Another source's match: the reader switches there first.
+            self.show_source(source);
+            self.article.set_selection(start, end);
+            self.article.reveal(start);
+        }
         let Some(source) = self.current_source() else {
             return;
         };
@@ -61,10 +73,7 @@ impl BriefingApp {
             return;
         };
         let (text, title) = (shown.article.text.clone(), shown.article.title.clone());
-        if let Some((start, end)) = self.find.show(ui, &text) {
-            self.article.set_selection(start, end);
-            self.article.reveal(start);
-        }
+        self.source_strip(ui, source, cmds);
         ui.separator();
 
         let now = ui.input(|i| i.time);
@@ -102,8 +111,8 @@ impl BriefingApp {
                 highlights: &highlights,
                 mentions: self.derived.mentions_in(source),
                 longest_mention: self.derived.longest_mention,
-                find: self.find.matches(),
-                current_find: self.find.current(),
+                find: self.find.matches(source),
+                current_find: self.find.current(source),
                 flash,
                 describe: &describe,
             },
@@ -111,6 +120,41 @@ impl BriefingApp {
         if let Some(item) = output.clicked_item {
             cmds.push(ViewCommand::Focus(item).into());
         }
+    }
+
+    /// With several sources: which one the reader shows (number, grade, title) and a
+    /// picker to switch to another.
+    fn source_strip(&self, ui: &mut Ui, source: briefing_core::model::Id, cmds: &mut Vec<Command>) {
+        let nb = self.session.document().notebook();
+        if nb.sources.len() < 2 {
+            return;
+        }
+        let label = |i: usize, s: &briefing_core::model::Source| {
+            shorten(&panes::sources::source_label(i + 1, s), 90)
+        };
+        let shown = nb
+            .sources
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id == source)
+            .map(|(i, s)| label(i, s))
+            .unwrap_or_default();
+        ui.horizontal(|ui| {
+            let name = ui.label(RichText::new("Source").small().strong());
+            egui::ComboBox::from_id_salt("reader-source")
+                .selected_text(shown)
+                .width(ui.available_width().min(620.0))
+                .truncate()
+                .show_ui(ui, |ui| {
+                    for (i, s) in nb.sources.iter().enumerate() {
+                        if ui.selectable_label(s.id == source, label(i, s)).clicked() {
+                            cmds.push(ViewCommand::ShowSource(s.id).into());
+                        }
+                    }
+                })
+                .response
+                .labelled_by(name.id);
+        });
     }
 
     fn selection_bar(&self, ui: &mut Ui, cmds: &mut Vec<Command>) {

@@ -89,7 +89,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                 "",
             );
             mention_navigator(ui, cmds, actor.id, mention_count, current);
-            evidence_list(ui, cmds, item, &actor.evidence);
+            evidence_list(ui, cmds, nb, item, &actor.evidence);
         });
     }
 }

@@ -143,7 +143,14 @@ pub fn actor_picker(
 }
 
 /// The evidence of an item: each quote jumps to and flashes its place in the text.
-pub fn evidence_list(ui: &mut Ui, cmds: &mut Vec<Command>, item: ItemRef, evidence: &[Evidence]) {
+/// With several sources each quote is named by its source ("[2] B2 · Title").
+pub fn evidence_list(
+    ui: &mut Ui,
+    cmds: &mut Vec<Command>,
+    nb: &Notebook,
+    item: ItemRef,
+    evidence: &[Evidence],
+) {
     ui.label(
         RichText::new(format!("Evidence ({})", evidence.len()))
             .small()
@@ -153,7 +160,27 @@ pub fn evidence_list(ui: &mut Ui, cmds: &mut Vec<Command>, item: ItemRef, eviden
         ui.weak("None yet: select words in the article, then Attach (Ctrl+D).");
         return;
     }
+    let several = nb.sources.len() > 1;
     for e in evidence {
+        let reveal = Command::View(ViewCommand::Reveal {
+            source: e.source,
+            start: e.start,
+            end: e.end,
+        });
+        let named = nb
+            .source(e.source)
+            .zip(nb.source_number(e.source))
+            .filter(|_| several);
+        if let Some((source, number)) = named {
+            let name = shorten(&super::sources::source_label(number, source), 70);
+            if ui
+                .add(egui::Link::new(RichText::new(name).small()))
+                .on_hover_text("Show this source and the quote")
+                .clicked()
+            {
+                cmds.push(reveal.clone());
+            }
+        }
         ui.horizontal_top(|ui| {
             // Long quotes wrap inside the pane instead of widening it.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
@@ -173,11 +200,7 @@ pub fn evidence_list(ui: &mut Ui, cmds: &mut Vec<Command>, item: ItemRef, eviden
                 .add(egui::Link::new(format!("“{quote}”")))
                 .on_hover_text("Show in the article");
             if link.clicked() {
-                cmds.push(Command::View(ViewCommand::Reveal {
-                    source: e.source,
-                    start: e.start,
-                    end: e.end,
-                }));
+                cmds.push(reveal);
             }
         });
     }

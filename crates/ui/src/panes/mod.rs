@@ -6,6 +6,7 @@ mod brief;
 pub mod fields;
 mod review;
 mod risks;
+pub mod sources;
 mod stakes;
 mod suggestions;
 
@@ -28,6 +29,8 @@ pub enum Tab {
     Risks,
     /// Evidence spans to review after the article changed.
     Review,
+    /// The notebook's sources: switch, grade, reorder, remove, add.
+    Sources,
 }
 
 impl Tab {
@@ -100,6 +103,14 @@ impl PaneContext<'_> {
             ui.allocate_space(egui::vec2(ui.available_width(), h));
         } else {
             let marks = self.marks(briefing_core::checks::Place::Item(item));
+            // With several sources, how many of them the item's evidence comes from.
+            let subtitle = if self.notebook.sources.len() > 1 {
+                let n = self.notebook.corroboration(item);
+                format!("{subtitle} · {}", counted(n, "source"))
+            } else {
+                subtitle.to_owned()
+            };
+            let subtitle = subtitle.as_str();
             let cmds = &mut *self.cmds;
             let drawn = ui.scope(|ui| {
                 fields::item_card(ui, cmds, item, title, subtitle, focused, |ui, cmds| {
@@ -120,9 +131,10 @@ impl PaneContext<'_> {
 pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
     let nb = cx.notebook;
     let to_review = review::count(nb) + cx.findings.len();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let mut tabs = vec![
             (Tab::Brief, "Brief".to_owned()),
+            (Tab::Sources, format!("Sources ({})", nb.sources.len())),
             (Tab::Actors, format!("Actors ({})", nb.actors.len())),
             (Tab::Stakes, format!("Stakes ({})", nb.stakes.len())),
             (Tab::Risks, format!("Risks ({})", nb.risks.len())),
@@ -150,7 +162,7 @@ pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
         Tab::Actors => Some((ItemKind::Actor, "+ Add actor")),
         Tab::Stakes => Some((ItemKind::Stake, "+ Add stake")),
         Tab::Risks => Some((ItemKind::Risk, "+ Add risk")),
-        Tab::Review => None,
+        Tab::Review | Tab::Sources => None,
     };
     if let Some((kind, label)) = add
         && ui.button(label).clicked()
@@ -172,6 +184,7 @@ pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
                 risks::show(ui, cx)
             }
             Tab::Review => review::show(ui, cx),
+            Tab::Sources => sources::show(ui, cx),
         });
 }
 

@@ -87,7 +87,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             actor_picker(ui, cmds, "Actors involved", nb, &risk.actors, |actor| {
                 Edit::ToggleRiskActor { risk: id, actor }
             });
-            evidence_list(ui, cmds, item, &risk.evidence);
+            evidence_list(ui, cmds, nb, item, &risk.evidence);
         });
     }
 }

@@ -63,7 +63,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             actor_picker(ui, cmds, "Held by", nb, &stake.holders, |actor| {
                 Edit::ToggleStakeHolder { stake: id, actor }
             });
-            evidence_list(ui, cmds, item, &stake.evidence);
+            evidence_list(ui, cmds, nb, item, &stake.evidence);
         });
     }
 }
