@@ -219,6 +219,38 @@ fn rss_child(path: &Path, home: &Path) {
     println!("{} {} {pages}", peak_rss_mb(), most_held);
 }
 
+/// Shows `source` in the reader and draws frames until the view has settled; the time.
+fn switch_to(w: &mut Window, source: briefing_core::model::Id) -> f64 {
+    let t = Instant::now();
+    w.app.apply(ViewCommand::ShowSource(source));
+    for _ in 0..10 {
+        if w.frame_and_settled(Vec::new()).1 {
+            break;
+        }
+    }
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+/// In a fresh process: opens a notebook of many sources and shows each in turn until
+/// its view settles. Prints the peak RSS and the median switch time.
+fn sources_child(path: &Path, home: &Path) {
+    let (_, mut w) = open_to_first_frame(home, path);
+    let ids: Vec<_> = w
+        .app
+        .document()
+        .notebook()
+        .sources
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let switches: Vec<f64> = ids
+        .iter()
+        .skip(1)
+        .map(|&id| switch_to(&mut w, id))
+        .collect();
+    println!("{} {}", peak_rss_mb(), median(switches));
+}
+
 /// In a fresh process: imports an article file as `new` does; prints the time and the
 /// peak RSS.
 fn import_child(path: &Path) {
@@ -258,6 +290,10 @@ fn main() {
         let path = PathBuf::from(&args[i + 1]);
         let nb = support::notebook(10 * MB, 200, 2000);
         std::fs::write(&path, to_ron(&path, &nb).expect("serialise")).expect("write");
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--sources-child") {
+        sources_child(Path::new(&args[i + 1]), &home);
         return;
     }
     if let Some(i) = args.iter().position(|a| a == "--import-child") {
@@ -459,6 +495,58 @@ fn main() {
         measured: format!("{import_rss:.0} MB"),
         ok: true,
         value_ms: import_rss,
+    });
+
+    // 9. A notebook of 50 sources of 100 KB: open, switch source, suggestions, memory.
+    let many = dir.path().join("50-sources.ron");
+    let nb = support::notebook_of_sources(50, 100 * KB, 200, 2000);
+    std::fs::write(&many, to_ron(&many, &nb).expect("serialise")).expect("write");
+    let opens: Vec<f64> = (0..3)
+        .map(|_| open_to_first_frame(&home, &many).0)
+        .collect();
+    row(
+        &mut rows,
+        "open a notebook of 50 sources × 100 KB until its view has settled",
+        300.0,
+        median(opens),
+    );
+    let (_, mut w) = open_to_first_frame(&home, &many);
+    let ids: Vec<_> = nb.sources.iter().map(|s| s.id).collect();
+    // Every source once, then back over them (the second visit may find it laid out).
+    let switches: Vec<f64> = ids
+        .iter()
+        .skip(1)
+        .chain(ids.iter().rev())
+        .map(|&id| switch_to(&mut w, id))
+        .collect();
+    row(
+        &mut rows,
+        "switch source until the view has settled (50 sources × 100 KB, 99 switches)",
+        50.0,
+        median(switches),
+    );
+    let suggests: Vec<f64> = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let found = briefing_core::suggest::suggest(&nb.sources, &[]);
+            assert!(!found.is_empty());
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    row(
+        &mut rows,
+        "actor suggestions across all 50 sources (5 MB)",
+        1000.0,
+        median(suggests),
+    );
+    let visited = child(&["--sources-child", many.to_str().unwrap_or_default()]);
+    let rss = visited.first().copied().unwrap_or(f64::NAN);
+    rows.push(Row {
+        name: "peak memory (RSS) after showing every one of the 50 sources, fresh process".into(),
+        target: "< 300 MB".into(),
+        measured: format!("{rss:.0} MB"),
+        ok: rss < 300.0,
+        value_ms: rss,
     });
 
     // 8. Peak memory after paging through a whole 10 MB article (a fresh process).

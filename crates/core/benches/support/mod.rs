@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use briefing_core::anchor::evidence_for;
-use briefing_core::model::{Actor, ActorKind, Article, Notebook, TextIndex};
+use briefing_core::model::{Actor, ActorKind, Article, Notebook, Source, TextIndex};
 
 /// A small deterministic generator (xorshift).
 pub struct Rng(pub u64);
@@ -145,6 +145,37 @@ pub fn notebook(bytes: usize, actors: usize, spans: usize) -> Notebook {
         let ev = evidence_for(source, &text, &index, id, start, start + len);
         let a = rng.below(nb.actors.len());
         nb.actors[a].evidence.push(ev);
+    }
+    nb
+}
+
+/// A notebook of `count` sources of about `bytes` each (different generated texts that
+/// mention the same `actors`), with `spans` evidence spans spread over the sources.
+pub fn notebook_of_sources(count: usize, bytes: usize, actors: usize, spans: usize) -> Notebook {
+    let per_source = spans / count.max(1);
+    let mut nb = notebook(bytes, actors, per_source);
+    let mentionable: Vec<String> = nb
+        .actors
+        .iter()
+        .flat_map(|a| [a.name.clone(), a.aliases[0].clone()])
+        .collect();
+    let mut rng = Rng(7);
+    for k in 1..count {
+        let text = article_text(bytes, &mentionable, 0x9E37_79B9 + k as u64);
+        let id = nb.allocate_id();
+        let title = format!("Generated report {}", k + 1);
+        nb.sources
+            .push(Source::new(id, Article::new(title, text.clone())));
+        let index = TextIndex::new(&text);
+        let total = index.char_len();
+        for _ in 0..per_source {
+            let start = rng.below(total - 150);
+            let len = 20 + rng.below(100);
+            let span = nb.allocate_id();
+            let ev = evidence_for(id, &text, &index, span, start, start + len);
+            let a = rng.below(nb.actors.len());
+            nb.actors[a].evidence.push(ev);
+        }
     }
     nb
 }
