@@ -311,3 +311,30 @@ fn find_counts_matches_in_every_source_and_steps_into_them() {
     let at = SECOND.find("Lavrov").unwrap();
     assert_eq!((start, end), (at, at + 6), "its match selected");
 }
+
+#[test]
+fn a_suggestion_named_in_several_sources_says_in_how_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut nb = Notebook::new(Article::new(
+        "Talks",
+        "Talks\n\nAhmad Shah Massoud met the envoys.",
+    ));
+    let second = nb.allocate_id();
+    Edit::AddSource(Source::new(
+        second,
+        Article::new("Later", "Later\n\nAhmad Shah Massoud left the valley."),
+    ))
+    .apply(&mut nb)
+    .unwrap();
+    let path = dir.path().join("two.ron");
+    save_notebook(&path, &nb).unwrap();
+    let mut h = harness(app(
+        &dir.path().join("home"),
+        ScriptedPicker::none(),
+        Some(path),
+    ));
+    h.run();
+    h.get_by_label_contains("Actors (").click();
+    h.run();
+    h.get_by_label_contains("2 mentions in 2 sources");
+}

@@ -52,8 +52,14 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                 } else {
                     format!(" · also {}", s.aliases.join(", "))
                 };
+                // "12 mentions in 4 sources" once the notebook has more than one.
+                let spread = if s.per_source.len() > 1 {
+                    format!(" in {}", counted(s.per_source.len(), "source"))
+                } else {
+                    String::new()
+                };
                 ui.weak(format!(
-                    "{} · {}{aliases}",
+                    "{} · {}{spread}{aliases}",
                     s.kind.label(),
                     counted(s.mentions, "mention")
                 ));
