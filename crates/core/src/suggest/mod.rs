@@ -14,7 +14,7 @@ mod merge;
 
 pub use merge::{SourceMentions, Suggestion, suggest};
 
-use crate::model::{ActorKind, Article};
+use crate::model::{ActorKind, Article, TextIndex};
 use lexicon::*;
 use std::collections::HashMap;
 
@@ -171,6 +171,8 @@ fn find_in(article: &Article) -> Vec<Found> {
         0
     };
     let tokens = tokenize(text, from);
+    // Char offsets to bytes without walking the text from its start each time.
+    let index = TextIndex::new(text);
     // Words seen capitalised in mid-sentence: a capitalised sentence opener is a name only
     // if it also appears like that.
     let mid_caps: std::collections::HashSet<&str> = tokens
@@ -248,7 +250,10 @@ fn find_in(article: &Article) -> Vec<Found> {
         let words: Vec<&str> = run.iter().map(|t| t.text.as_str()).collect();
         let phrase = words.join(" ");
         // An acronym in brackets right after: "Collective Security Treaty Organization (CSTO)".
-        let after: String = text.chars().skip(span.1).take(16).collect();
+        let after: String = text[index.byte_of(text, span.1)..]
+            .chars()
+            .take(16)
+            .collect();
         let acronym = after
             .trim_start()
             .strip_prefix('(')
@@ -336,6 +341,18 @@ fn find_in(article: &Article) -> Vec<Found> {
     // One-word names: an acronym or alias already known, the last name of a person, or
     // a name in its own right if seen more than once (or with a title).
     let mut leftover: HashMap<String, (Vec<(usize, usize)>, bool)> = HashMap::new();
+    // The people each last name could be (this loop adds no people, so it is built once).
+    let mut people_by_last_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == Some(ActorKind::Person)
+            && let Some(last) = e.name.split(' ').next_back()
+        {
+            people_by_last_name
+                .entry(last.to_owned())
+                .or_default()
+                .push(i);
+        }
+    }
     for (word, span, titled) in singles {
         if ARMED_GROUPS.contains(&word.as_str()) {
             let e = entity(
@@ -351,16 +368,10 @@ fn find_in(article: &Article) -> Vec<Found> {
             entities[e].note(&word, span);
             continue;
         }
-        let owners: Vec<usize> = entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                e.kind == Some(ActorKind::Person)
-                    && e.name.split(' ').next_back() == Some(word.as_str())
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if let [e] = owners[..] {
+        let owners = people_by_last_name
+            .get(&word)
+            .map_or(&[][..], Vec::as_slice);
+        if let [e] = *owners {
             entities[e].note(&word, span);
             continue;
         }
