@@ -85,18 +85,7 @@ impl Preview {
         self.state = Some(match fit(&brief, self.paper, m) {
             Ok(f) => State::Fits(f),
             Err(t) => {
-                let page = briefing_core::export::layout::layout(
-                    &brief,
-                    self.paper,
-                    briefing_core::export::fit::MIN_SCALE,
-                    briefing_core::export::layout::Omit {
-                        quotes: true,
-                        risk_details: true,
-                        stake_details: true,
-                        actor_positions: true,
-                    },
-                    m,
-                );
+                let page = briefing_core::export::fit::smallest_page(&brief, self.paper, m);
                 State::TooLong(t, page)
             }
         });

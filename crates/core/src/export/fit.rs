@@ -176,6 +176,19 @@ impl std::fmt::Display for TooLong {
     }
 }
 
+/// The smallest page the fitting rules can make (smallest type, every step taken): what
+/// a preview shows of a brief that is too long, so it matches what the rules tried.
+pub fn smallest_page(brief: &Brief, paper: Paper, m: &mut Measurer) -> Page {
+    layout_fitted(
+        brief,
+        paper,
+        MIN_SCALE,
+        omitting(&DROP_ORDER),
+        source_form(&DROP_ORDER),
+        m,
+    )
+}
+
 /// Finds the largest type, and the least left out, at which the brief fits one page.
 pub fn fit(brief: &Brief, paper: Paper, m: &mut Measurer) -> Result<Fitted, TooLong> {
     let steps = ((1.0 - MIN_SCALE) / STEP).ceil() as usize;
@@ -286,6 +299,24 @@ mod tests {
                 assert!(text.contains(&e.grade), "{n}: {} missing", e.grade);
             }
         }
+    }
+
+    #[test]
+    fn the_smallest_page_takes_every_step_the_rules_know() {
+        let mut m = measurer();
+        let brief = with_sources(small_brief(), 50);
+        let page = smallest_page(&brief, Paper::A4, &mut m);
+        let text = page_text(&page);
+        // The source list grouped as the last step groups it, not listed in full.
+        for e in brief.source_entries(SourceForm::Grouped) {
+            assert!(text.contains(&e.label), "{} missing", e.label);
+        }
+        let full = brief.source_entries(SourceForm::Full);
+        assert!(
+            !text.contains(&full[40].label),
+            "{} listed in full",
+            full[40].label
+        );
     }
 
     #[test]
