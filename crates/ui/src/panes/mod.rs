@@ -132,6 +132,9 @@ pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
     let nb = cx.notebook;
     let to_review = review::count(nb) + cx.findings.len();
     ui.horizontal_wrapped(|ui| {
+        // Six tabs on one row at the default window width; a narrower window wraps them.
+        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.spacing_mut().button_padding.x = 4.0;
         let mut tabs = vec![
             (Tab::Brief, "Brief".to_owned()),
             (Tab::Sources, format!("Sources ({})", nb.sources.len())),
