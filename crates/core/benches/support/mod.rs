@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use briefing_core::anchor::evidence_for;
-use briefing_core::model::{Actor, ActorKind, Article, Notebook, Source, TextIndex};
+use briefing_core::model::{Actor, ActorKind, Article, Id, Notebook, Source, TextIndex};
 
 /// A small deterministic generator (xorshift).
 pub struct Rng(pub u64);
@@ -120,7 +120,6 @@ pub fn notebook(bytes: usize, actors: usize, spans: usize) -> Notebook {
         "A Generated Report on Regional Security",
         text.clone(),
     ));
-    let index = TextIndex::new(&text);
     let source = nb.sources[0].id;
     for (name, alias) in &names {
         let id = nb.allocate_id();
@@ -133,20 +132,26 @@ pub fn notebook(bytes: usize, actors: usize, spans: usize) -> Notebook {
             ..Actor::default()
         });
     }
-    let mut rng = Rng(42);
+    spread_spans(&mut nb, source, &text, spans, &mut Rng(42));
+    nb
+}
+
+/// Attaches `spans` spans of 20-120 chars, at random places in `source`'s `text`, to
+/// random actors.
+fn spread_spans(nb: &mut Notebook, source: Id, text: &str, spans: usize, rng: &mut Rng) {
+    let index = TextIndex::new(text);
     let total = index.char_len();
+    if nb.actors.is_empty() || total < 200 {
+        return;
+    }
     for _ in 0..spans {
-        if nb.actors.is_empty() || total < 200 {
-            break;
-        }
         let start = rng.below(total - 150);
         let len = 20 + rng.below(100);
         let id = nb.allocate_id();
-        let ev = evidence_for(source, &text, &index, id, start, start + len);
+        let ev = evidence_for(source, text, &index, id, start, start + len);
         let a = rng.below(nb.actors.len());
         nb.actors[a].evidence.push(ev);
     }
-    nb
 }
 
 /// A notebook of `count` sources of about `bytes` each (different generated texts that
@@ -166,16 +171,7 @@ pub fn notebook_of_sources(count: usize, bytes: usize, actors: usize, spans: usi
         let title = format!("Generated report {}", k + 1);
         nb.sources
             .push(Source::new(id, Article::new(title, text.clone())));
-        let index = TextIndex::new(&text);
-        let total = index.char_len();
-        for _ in 0..per_source {
-            let start = rng.below(total - 150);
-            let len = 20 + rng.below(100);
-            let span = nb.allocate_id();
-            let ev = evidence_for(id, &text, &index, span, start, start + len);
-            let a = rng.below(nb.actors.len());
-            nb.actors[a].evidence.push(ev);
-        }
+        spread_spans(&mut nb, id, &text, per_source, &mut rng);
     }
     nb
 }
