@@ -3,6 +3,7 @@
 //! "[7]" always leads somewhere on the page.
 
 use super::{Brief, BriefSource, shorten};
+use std::collections::BTreeSet;
 
 /// What the grades mean, printed with a list of several sources.
 pub const GRADE_KEY: &str = "graded for reliability A-F and credibility 1-6";
@@ -51,7 +52,8 @@ impl SourceEntry {
 
 /// Longest title in the short form, in chars.
 const SHORT_TITLE_CHARS: usize = 40;
-/// Most entries in the grouped form; the rest become one "further sources" entry.
+/// Most entries in the grouped form before the uncited rest is folded into "further
+/// sources" entries.
 const MAX_GROUPED_ENTRIES: usize = 8;
 
 /// " — a, b" of the parts present, or nothing.
@@ -108,8 +110,10 @@ fn grade_range(sources: &[BriefSource]) -> String {
 }
 
 /// Runs of one publisher and grade as one entry each, the rest short; then, past
-/// `MAX_GROUPED_ENTRIES`, the tail as one "further sources" entry.
-fn grouped(sources: &[BriefSource]) -> Vec<SourceEntry> {
+/// `MAX_GROUPED_ENTRIES`, the tail folded into "further sources" entries, except the
+/// sources a claim cites on their own (`cited`), which keep their entry so every [n] in
+/// the brief can be looked up.
+fn grouped(sources: &[BriefSource], cited: &BTreeSet<usize>) -> Vec<SourceEntry> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < sources.len() {
@@ -132,27 +136,51 @@ fn grouped(sources: &[BriefSource]) -> Vec<SourceEntry> {
         });
         i += run;
     }
-    if out.len() > MAX_GROUPED_ENTRIES {
-        let tail = out.split_off(MAX_GROUPED_ENTRIES - 1);
-        let (first, last) = (
-            tail.first().map_or(0, |e| e.first),
-            tail.last().map_or(0, |e| e.last),
-        );
-        let in_tail: Vec<BriefSource> = sources
-            .iter()
-            .filter(|s| (first..=last).contains(&s.number))
-            .cloned()
-            .collect();
-        out.push(SourceEntry {
-            label: label(first, last),
-            first,
-            last,
-            name: format!("{} further sources", last + 1 - first),
-            detail: String::new(),
-            grade: grade_range(&in_tail),
-        });
+    if out.len() <= MAX_GROUPED_ENTRIES {
+        return out;
     }
+    let tail = out.split_off(MAX_GROUPED_ENTRIES - 1);
+    // Uncited entries waiting to be folded into one.
+    let mut pending: Vec<SourceEntry> = Vec::new();
+    for entry in tail {
+        if entry.first == entry.last && cited.contains(&entry.first) {
+            fold(sources, &mut pending, &mut out);
+            out.push(entry);
+        } else {
+            pending.push(entry);
+        }
+    }
+    fold(sources, &mut pending, &mut out);
     out
+}
+
+/// Moves `pending` to `out` as one "further sources" entry (a lone entry stays as it is).
+fn fold(sources: &[BriefSource], pending: &mut Vec<SourceEntry>, out: &mut Vec<SourceEntry>) {
+    match (pending.first(), pending.last()) {
+        (Some(a), Some(b)) if pending.len() > 1 => {
+            let entry = further(sources, a.first, b.last);
+            pending.clear();
+            out.push(entry);
+        }
+        _ => out.append(pending),
+    }
+}
+
+/// Sources `first..=last` as one entry: "[8-50] 43 further sources, graded B2-D4".
+fn further(sources: &[BriefSource], first: usize, last: usize) -> SourceEntry {
+    let in_range: Vec<BriefSource> = sources
+        .iter()
+        .filter(|s| (first..=last).contains(&s.number))
+        .cloned()
+        .collect();
+    SourceEntry {
+        label: label(first, last),
+        first,
+        last,
+        name: format!("{} further sources", last + 1 - first),
+        detail: String::new(),
+        grade: grade_range(&in_range),
+    }
 }
 
 impl Brief {
@@ -173,8 +201,16 @@ impl Brief {
         match form {
             SourceForm::Full => self.sources.iter().map(full).collect(),
             SourceForm::Short => self.sources.iter().map(short).collect(),
-            SourceForm::Grouped => grouped(&self.sources),
+            SourceForm::Grouped => grouped(&self.sources, &self.cited_on_their_own()),
         }
+    }
+
+    /// Numbers of the sources the claims cite (actors, stakes, risks).
+    fn cited_on_their_own(&self) -> BTreeSet<usize> {
+        let actors = self.actors.iter().flat_map(|a| &a.sources);
+        let stakes = self.stakes.iter().flat_map(|s| &s.sources);
+        let risks = self.risks.iter().flat_map(|r| &r.sources);
+        actors.chain(stakes).chain(risks).copied().collect()
     }
 
     /// The source list on one line. One source: "Title — Publisher, date, URL" (its grade
@@ -331,5 +367,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_source_a_claim_cites_keeps_its_own_entry_in_the_tail() {
+        let publishers = ["BBC News", "Reuters", "AP"];
+        let sources: Vec<(Option<&str>, &str)> =
+            (0..20).map(|i| (Some(publishers[i % 3]), "B2")).collect();
+        let mut b = brief_with(&sources);
+        b.actors.push(crate::brief::BriefActor {
+            name: "Gazprom".into(),
+            kind: "Organisation".into(),
+            role: String::new(),
+            position: String::new(),
+            sources: vec![2, 15],
+        });
+        let grouped = b.source_entries(SourceForm::Grouped);
+        let lines: Vec<String> = grouped.iter().map(SourceEntry::line).collect();
+        assert_eq!(numbers(&grouped), (1..=20).collect::<Vec<_>>(), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.starts_with("[15] Report 15")),
+            "[15] is cited, so it is listed: {lines:?}"
+        );
+        assert!(
+            lines.contains(&"[8-14] 7 further sources, graded B2".to_owned())
+                && lines.contains(&"[16-20] 5 further sources, graded B2".to_owned()),
+            "{lines:?}"
+        );
     }
 }
