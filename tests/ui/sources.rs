@@ -338,3 +338,37 @@ fn a_suggestion_named_in_several_sources_says_in_how_many() {
     h.run();
     h.get_by_label_contains("2 mentions in 2 sources");
 }
+
+/// The recent notebooks the typed-path question offers when `keys` ask for a file in a
+/// session that has one recent notebook (the file it opened).
+fn recent_offered(modifiers: Modifiers, key: Key) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nb.ron");
+    std::fs::copy(WORKED_EXAMPLE, &path).unwrap();
+    // The picker returns nothing at once: no dialog could be shown.
+    let picker = ScriptedPicker::new(vec![None]);
+    let mut h = harness(app(&dir.path().join("home"), picker, Some(path)));
+    h.run();
+    press(&mut h, modifiers, key);
+    step_until(&mut h, "the typed-path question", |app| {
+        matches!(app.modal(), Some(Modal::TypedPath { .. }))
+    });
+    match h.state().modal() {
+        Some(Modal::TypedPath { recent, .. }) => recent.len(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn adding_sources_by_typed_path_offers_no_notebooks_to_open_instead() {
+    assert_eq!(
+        recent_offered(Modifiers::COMMAND, Key::O),
+        1,
+        "Open offers it"
+    );
+    assert_eq!(
+        recent_offered(Modifiers::COMMAND | Modifiers::SHIFT, Key::O),
+        0,
+        "Add sources does not"
+    );
+}

@@ -407,10 +407,12 @@ impl FileFlow {
                 purpose,
                 text: suggested_path(session, purpose),
                 note: "No system file dialog is available here (it needs xdg-desktop-portal or zenity). Type the file's path:".to_owned(),
-                recent: if purpose == Purpose::SaveNotebook {
-                    Vec::new()
-                } else {
+                // Opening a recent notebook is an answer only when a notebook is wanted
+                // (not when saving, exporting, replacing the text or adding sources).
+                recent: if matches!(purpose, Purpose::Open | Purpose::NewFromArticle) {
                     session.recent().to_vec()
+                } else {
+                    Vec::new()
                 },
             });
             self.status(String::new());
