@@ -60,11 +60,13 @@ impl Document {
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let key = edit.coalesce_key();
         let merge = key.is_some() && key == self.open_group;
-        let before = (!merge).then(|| self.notebook.clone());
-        edit.apply(&mut self.notebook)?;
-        if let Some(notebook) = before {
+        // The edited copy replaces the notebook, and the old one is the undo snapshot:
+        // one copy per edit, not one for the edit and one for undo.
+        let next = edit.applied(&self.notebook)?;
+        let before = std::mem::replace(&mut self.notebook, next);
+        if !merge {
             self.undo.push(Snapshot {
-                notebook,
+                notebook: before,
                 revision: self.revision,
             });
             if self.undo.len() > MAX_UNDO {

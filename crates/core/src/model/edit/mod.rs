@@ -172,11 +172,17 @@ impl Edit {
     /// Applies the edit to `nb`, then checks the result with [`validate`]. On error `nb`
     /// is unchanged.
     pub fn apply(self, nb: &mut Notebook) -> Result<(), EditError> {
-        let mut scratch = nb.clone();
-        self.change(&mut scratch)?;
-        validate(&scratch)?;
-        *nb = scratch;
+        *nb = self.applied(nb)?;
         Ok(())
+    }
+
+    /// The notebook `nb` becomes with this edit, checked with [`validate`]; `nb` itself
+    /// is not touched (a caller keeping `nb` for undo needs no copy of its own).
+    pub fn applied(self, nb: &Notebook) -> Result<Notebook, EditError> {
+        let mut next = nb.clone();
+        self.change(&mut next)?;
+        validate(&next)?;
+        Ok(next)
     }
 
     /// Makes the change, checking only what the edit itself names (the item, entry or
