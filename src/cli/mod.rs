@@ -282,6 +282,9 @@ fn suggest(path: &Path, json: bool) -> Result<(), String> {
                     "kind": kind_name(s.kind),
                     "mentions": s.mentions,
                     "aliases": s.aliases,
+                    "role": s.role,
+                    "confidence": (f64::from(s.confidence) * 100.0).round() / 100.0,
+                    "note": s.note,
                     "sources": s.per_source.iter().map(|m| serde_json::json!({
                         "source": m.source,
                         "mentions": m.spans.len(),
@@ -297,12 +300,20 @@ fn suggest(path: &Path, json: bool) -> Result<(), String> {
             } else {
                 format!("  (also: {})", s.aliases.join(", "))
             };
+            let role = if s.role.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", s.role)
+            };
             say!(
-                "{:>3}  {:<13} {}{aliases}",
+                "{:>3}  {:<13} {}{role}{aliases}",
                 s.mentions,
                 s.kind.label(),
                 s.name
             );
+            if !s.note.is_empty() {
+                say!("     {:<13} note: {}", "", s.note);
+            }
         }
     }
     Ok(())

@@ -438,6 +438,15 @@ fn suggest_lists_the_actors_an_article_names_as_json() {
     assert_eq!(lavrov["kind"], "person");
     assert!(lavrov["mentions"].as_u64().unwrap() >= 4);
     assert!(
+        lavrov["role"]
+            .as_str()
+            .unwrap()
+            .contains("Foreign Minister"),
+        "{lavrov}"
+    );
+    let confidence = lavrov["confidence"].as_f64().unwrap();
+    assert!(confidence > 0.5 && confidence <= 1.0, "{lavrov}");
+    assert!(
         lavrov["aliases"]
             .as_array()
             .unwrap()

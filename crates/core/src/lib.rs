@@ -15,6 +15,7 @@ pub mod export;
 pub mod import;
 pub mod mentions;
 pub mod model;
+pub mod recognise;
 pub mod search;
 pub mod sentences;
 pub mod session;

@@ -82,7 +82,7 @@ impl Confidence {
 }
 
 /// What sort of actor this is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ActorKind {
     /// A named individual.
     #[default]

@@ -89,7 +89,15 @@ pub const COUNTRIES: &[(&str, &[&str], &str)] = &[
     ("United Arab Emirates", &["UAE", "Emirati"], "Abu Dhabi"),
     (
         "United Kingdom",
-        &["UK", "U.K.", "Britain", "British", "Great Britain"],
+        &[
+            "UK",
+            "U.K.",
+            "Britain",
+            "British",
+            "Great Britain",
+            "Downing Street",
+            "Whitehall",
+        ],
         "London",
     ),
     (
@@ -102,6 +110,7 @@ pub const COUNTRIES: &[(&str, &[&str], &str)] = &[
             "America",
             "American",
             "Americans",
+            "White House",
         ],
         "Washington",
     ),
@@ -412,8 +421,131 @@ pub fn is_calendar(word: &str) -> bool {
     CALENDAR.contains(&word) || crate::dates::MONTHS.contains(&word)
 }
 
-/// Lower-case words allowed inside a name ("Ministry of Foreign Affairs", "Commonwealth of
-/// Independent States").
-pub const CONNECTORS: &[&str] = &[
-    "of", "the", "for", "de", "al", "bin", "von", "van", "la", "du",
+/// Honorifics written as part of a name ("Lord Goldsmith", "Judge Clark"), besides the
+/// `TITLE_WORDS` ("Mr", "President"): taken off a person's name, the title words kept as
+/// the role.
+pub const HONORIFICS: &[&str] = &[
+    "Lord",
+    "Lady",
+    "Sir",
+    "Dame",
+    "Baroness",
+    "Baron",
+    "Miss",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Judge",
+    "Justice",
+    "Rev",
+    "Rev.",
+    "Reverend",
+    "Imam",
+    "Cardinal",
+    "Bishop",
+    "Archbishop",
+    "Gen",
+    "Col",
+    "Col.",
+    "Capt",
+    "Capt.",
+    "Lt",
+    "Lt.",
+    "Sgt",
+    "Sgt.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Attorney",
+    "Commissioner",
 ];
+
+/// Letters and labels written after a name ("Philippe Sands QC"): taken off a person's name
+/// and kept as the role.
+pub const POST_NOMINALS: &[&str] = &[
+    "QC", "KC", "MP", "MEP", "MSP", "Jr", "Jr.", "Sr", "Sr.", "PhD", "OBE", "MBE", "CBE", "KBE",
+];
+
+/// Party and office labels that may open a role ("Conservative MP", "Labour peer").
+pub const PARTY_WORDS: &[&str] = &[
+    "Conservative",
+    "Labour",
+    "Liberal",
+    "Democrat",
+    "Democrats",
+    "Democratic",
+    "Republican",
+    "Tory",
+    "Green",
+    "Socialist",
+    "Communist",
+    "Independent",
+    "Home",
+    "Office",
+    "Chief",
+    "Executive",
+    "Attorney",
+    "Justice",
+    "Defence",
+    "Trade",
+    "Energy",
+];
+
+/// Lower-case words of roles written before a name ("Yukos founder Mikhail Khodorkovsky",
+/// "chief executive Steven Theede").
+pub const ROLE_WORDS: &[&str] = &[
+    "chief",
+    "executive",
+    "founder",
+    "co-founder",
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "director",
+    "head",
+    "leader",
+    "analyst",
+    "lawyer",
+    "judge",
+    "boss",
+    "tycoon",
+    "owner",
+    "prosecutor",
+    "ambassador",
+    "envoy",
+    "governor",
+    "mayor",
+    "secretary",
+    "general",
+    "commander",
+    "economist",
+    "officer",
+    "peer",
+    "former",
+    "deputy",
+    "senior",
+    "vice",
+    "foreign",
+    "finance",
+    "defence",
+    "interior",
+    "prime",
+    "managing",
+    "financial",
+    "shareholder",
+    "billionaire",
+    "oligarch",
+    "campaigner",
+    "activist",
+];
+
+/// The country a word or phrase names (by name, demonym, capital or seat of government).
+pub fn country_of(phrase: &str) -> Option<&'static str> {
+    COUNTRIES.iter().find_map(|(name, others, capital)| {
+        (phrase == *name || phrase == *capital || others.contains(&phrase)).then_some(*name)
+    })
+}

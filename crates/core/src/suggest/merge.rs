@@ -1,7 +1,7 @@
 //! Suggestions across all of a notebook's sources: each source's actors found on their
 //! own, then merged by name, with how often each source names them.
 
-use super::{Found, find_in};
+use super::{Found, find_in, same_person};
 use crate::model::{ActorKind, Id, Source};
 
 /// An actor the sources seem to name.
@@ -15,8 +15,13 @@ pub struct Suggestion {
     pub mentions: usize,
     /// Other names the sources use for it.
     pub aliases: Vec<String>,
-    /// A title or office seen before the name ("Foreign Minister"), if any.
+    /// A title or office seen with the name ("Foreign Minister", "QC"), if any.
     pub role: String,
+    /// How sure the recogniser was of its surest mention, 0 to 1.
+    pub confidence: f32,
+    /// Why it needs a look before it is accepted, if it does ("“Blair” alone could be Tony
+    /// Blair or Cherie Blair: check its mentions").
+    pub note: String,
     /// Where each source names it, in the notebook's source order (sources that never
     /// do are left out).
     pub per_source: Vec<SourceMentions>,
@@ -59,6 +64,10 @@ impl Suggestion {
         if self.role.is_empty() {
             self.role = found.role;
         }
+        if self.note.is_empty() {
+            self.note = found.note;
+        }
+        self.confidence = self.confidence.max(found.confidence);
         self.mentions += found.spans.len();
         self.per_source.push(SourceMentions {
             source,
@@ -66,11 +75,16 @@ impl Suggestion {
         });
     }
 
-    /// True when `found` names the same actor: one's name is the other's name or alias.
+    /// True when `found` names the same actor: one's name is the other's name or alias,
+    /// or both are people and one name is a variant of the other ("Victor Makarov" in one
+    /// source, "Viktor Makarov" in another).
     fn same_actor(&self, found: &Found) -> bool {
         self.name == found.name
             || self.aliases.contains(&found.name)
             || found.aliases.contains(&self.name)
+            || (self.kind == ActorKind::Person
+                && found.kind == ActorKind::Person
+                && same_person(&self.name, &found.name))
     }
 
     /// True when one is a person's full name and the other its last word ("Lavrov" in
@@ -86,19 +100,47 @@ fn ends_person(full: &str, kind: ActorKind, word: &str) -> bool {
     kind == ActorKind::Person && full.contains(' ') && full.rsplit(' ').next() == Some(word)
 }
 
-/// The suggestion `found` belongs to: one sharing a name, else the one person (and only
-/// one) whose full name it ends or who ends its own.
-fn same_as<'a>(merged: &'a mut [Suggestion], found: &Found) -> Option<&'a mut Suggestion> {
+/// The index of the suggestion `found` belongs to: one sharing a name, else the one person
+/// (and only one) whose full name it ends or who ends its own.
+fn same_as(merged: &mut [Suggestion], found: &Found) -> Option<usize> {
     if let Some(i) = merged.iter().position(|s| s.same_actor(found)) {
-        return merged.get_mut(i);
+        return Some(i);
     }
     let by_surname: Vec<usize> = (0..merged.len())
         .filter(|&i| merged[i].same_surname(found))
         .collect();
     match by_surname[..] {
-        [only] => merged.get_mut(only),
+        [only] => Some(only),
         _ => None,
     }
+}
+
+/// Each source's actors, the sources shared out over the machine's cores.
+fn find_all(sources: &[Source]) -> Vec<Vec<Found>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(sources.len())
+        .max(1);
+    if threads == 1 {
+        return sources.iter().map(|s| find_in(&s.article)).collect();
+    }
+    let chunk = sources.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = sources
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|s| find_in(&s.article)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(found) => found,
+                // find_in does not panic; if it ever did, resume it here, where it happened.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
 }
 
 /// Suggests the actors the sources name, merged across sources (one suggestion per
@@ -106,23 +148,47 @@ fn same_as<'a>(merged: &'a mut [Suggestion], found: &Found) -> Option<&'a mut Su
 /// out.
 pub fn suggest(sources: &[Source], dismissed: &[String]) -> Vec<Suggestion> {
     let mut merged: Vec<Suggestion> = Vec::new();
-    for source in sources {
-        for found in find_in(&source.article) {
+    // Mentions per kind of each suggestion: the kind most mentions have wins.
+    let mut kinds: Vec<[usize; ActorKind::ALL.len()]> = Vec::new();
+    for (source, found) in sources.iter().zip(find_all(sources)) {
+        for found in found {
+            let kind = ActorKind::ALL
+                .iter()
+                .position(|k| *k == found.kind)
+                .unwrap_or(0);
+            let mentions = found.spans.len();
             match same_as(&mut merged, &found) {
-                Some(known) => known.absorb(source.id, found),
+                Some(i) => {
+                    merged[i].absorb(source.id, found);
+                    kinds[i][kind] += mentions;
+                }
                 None => {
+                    let mut votes = [0; ActorKind::ALL.len()];
+                    votes[kind] = mentions;
+                    kinds.push(votes);
                     let mut new = Suggestion {
                         name: found.name.clone(),
                         kind: found.kind,
                         mentions: 0,
                         aliases: Vec::new(),
                         role: String::new(),
+                        confidence: 0.0,
+                        note: String::new(),
                         per_source: Vec::new(),
                     };
                     new.absorb(source.id, found);
                     merged.push(new);
                 }
             }
+        }
+    }
+    for (s, votes) in merged.iter_mut().zip(&kinds) {
+        if let Some((k, _)) = votes
+            .iter()
+            .enumerate()
+            .max_by_key(|(k, v)| (**v, ActorKind::ALL[*k] == s.kind))
+        {
+            s.kind = ActorKind::ALL[k];
         }
     }
     merged.retain(|s| !dismissed.contains(&s.name));

@@ -47,6 +47,9 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
         for s in open.iter().take(40) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(&s.name).strong());
+                if !s.role.is_empty() {
+                    ui.label(RichText::new(&s.role).italics());
+                }
                 let aliases = if s.aliases.is_empty() {
                     String::new()
                 } else {
@@ -64,6 +67,13 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
                     counted(s.mentions, "mention")
                 ));
             });
+            if !s.note.is_empty() {
+                ui.label(
+                    RichText::new(format!("⚠ {}", s.note))
+                        .small()
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
             ui.horizontal(|ui| {
                 if ui
                     .small_button("Accept")
