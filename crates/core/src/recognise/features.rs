@@ -3,12 +3,11 @@
 //! previous two tokens, and what the rest of the document says about the word (seen in
 //! lower case elsewhere, labelled before).
 
+use super::gazetteer::{GAZ_BITS, gazetteer};
 use super::labels::{Kind, Label};
 use super::weights::IdHasher;
-use crate::suggest::lexicon;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
-use std::sync::LazyLock;
 
 /// Maps and sets keyed by a document's words: FNV, not SipHash (nothing here is an
 /// attacker's choice, and it is hashed per token).
@@ -38,120 +37,6 @@ pub struct TokenInfo {
     pub gazetteer: u16,
 }
 
-const GAZ_COUNTRY: u16 = 1;
-const GAZ_DEMONYM: u16 = 2;
-const GAZ_CAPITAL: u16 = 4;
-const GAZ_TITLE: u16 = 8;
-const GAZ_ORG: u16 = 16;
-const GAZ_ARMED: u16 = 32;
-const GAZ_CALENDAR: u16 = 64;
-const GAZ_FIRST_NAME: u16 = 128;
-const GAZ_SURNAME: u16 = 256;
-const GAZ_PLACE: u16 = 512;
-const GAZ_PLACE_WORD: u16 = 1024;
-const GAZ_ORG_END: u16 = 2048;
-const GAZ_COUNTRY_WORD: u16 = 4096;
-/// How many gazetteer bits there are.
-const GAZ_BITS: u16 = 13;
-
-/// The shipped name lists (assets/gazetteers: given names, surnames, and GeoNames
-/// countries, and places with their regions), as sets of words.
-struct Lists {
-    first_names: HashSet<&'static str>,
-    surnames: HashSet<&'static str>,
-    places: HashSet<&'static str>,
-    place_words: HashSet<&'static str>,
-    countries: HashSet<&'static str>,
-    country_words: HashSet<&'static str>,
-}
-
-static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let places: Vec<&str> = crate::assets::PLACES.lines().collect();
-    Lists {
-        first_names: crate::assets::FIRST_NAMES.lines().collect(),
-        surnames: crate::assets::SURNAMES.lines().collect(),
-        place_words: places
-            .iter()
-            .filter(|p| p.contains(' '))
-            .flat_map(|p| p.split(' '))
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .collect(),
-        places: places.into_iter().filter(|p| !p.contains(' ')).collect(),
-        countries: crate::assets::COUNTRIES.lines().collect(),
-        country_words: crate::assets::COUNTRIES
-            .lines()
-            .flat_map(|c| c.split([' ', ',']))
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .collect(),
-    }
-});
-
-/// Words that end company and club names.
-const ORG_ENDINGS: &[&str] = &[
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Co",
-    "Co.",
-    "Ltd",
-    "Ltd.",
-    "Plc",
-    "plc",
-    "PLC",
-    "AG",
-    "SA",
-    "NV",
-    "BV",
-    "GmbH",
-    "SpA",
-    "AB",
-    "ASA",
-    "Oyj",
-    "Holdings",
-    "Group",
-    "Bank",
-    "Airlines",
-    "Airways",
-    "Motors",
-    "Industries",
-    "Securities",
-    "Capital",
-    "Partners",
-    "Energy",
-    "Petroleum",
-    "Oil",
-    "Telecom",
-    "Communications",
-    "Systems",
-    "Technologies",
-    "Pharmaceuticals",
-    "Chemicals",
-    "Steel",
-    "Mining",
-    "Insurance",
-    "Investments",
-    "Trust",
-    "Fund",
-    "Exchange",
-    "Club",
-    "FC",
-    "Rovers",
-    "Wanderers",
-    "Athletic",
-    "Albion",
-    "Newsroom",
-    "Times",
-    "Post",
-    "Journal",
-    "News",
-    "Press",
-    "Herald",
-    "Daily",
-    "Agency",
-    "Party",
-];
-
 fn shape(word: &str) -> String {
     let mut out = String::new();
     let mut last = None;
@@ -171,50 +56,6 @@ fn shape(word: &str) -> String {
         }
     }
     out
-}
-
-fn gazetteer(word: &str) -> u16 {
-    let mut bits = 0;
-    let lists = &*LISTS;
-    for (set, bit) in [
-        (&lists.first_names, GAZ_FIRST_NAME),
-        (&lists.surnames, GAZ_SURNAME),
-        (&lists.places, GAZ_PLACE),
-        (&lists.place_words, GAZ_PLACE_WORD),
-        (&lists.countries, GAZ_COUNTRY),
-        (&lists.country_words, GAZ_COUNTRY_WORD),
-    ] {
-        if set.contains(word) {
-            bits |= bit;
-        }
-    }
-    if ORG_ENDINGS.contains(&word) {
-        bits |= GAZ_ORG_END;
-    }
-    for (name, others, capital) in lexicon::COUNTRIES {
-        if name.split(' ').any(|w| w == word) {
-            bits |= GAZ_COUNTRY;
-        }
-        if others.contains(&word) {
-            bits |= GAZ_DEMONYM;
-        }
-        if capital.split(' ').any(|w| w == word) {
-            bits |= GAZ_CAPITAL;
-        }
-    }
-    if lexicon::TITLE_WORDS.contains(&word) {
-        bits |= GAZ_TITLE;
-    }
-    if lexicon::ORG_WORDS.contains(&word) {
-        bits |= GAZ_ORG;
-    }
-    if lexicon::ARMED_WORDS.contains(&word) || lexicon::ARMED_GROUPS.contains(&word) {
-        bits |= GAZ_ARMED;
-    }
-    if lexicon::CALENDAR.contains(&word) {
-        bits |= GAZ_CALENDAR;
-    }
-    bits
 }
 
 /// A document's tokens and their features, given its words and which start a sentence.
@@ -689,6 +530,7 @@ pub fn aggregate(whole: &Doc, first: &[Label]) -> Flat {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognise::gazetteer::GAZ_COUNTRY;
 
     #[test]
     fn shapes_and_document_facts() {

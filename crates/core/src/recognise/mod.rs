@@ -10,6 +10,7 @@
 pub mod conll;
 mod decode;
 pub mod features;
+mod gazetteer;
 pub mod labels;
 pub mod tokens;
 pub mod train;
