@@ -100,14 +100,23 @@ fn ends_person(full: &str, kind: ActorKind, word: &str) -> bool {
     kind == ActorKind::Person && full.contains(' ') && full.rsplit(' ').next() == Some(word)
 }
 
-/// The index of the suggestion `found` belongs to: one sharing a name, else the one person
-/// (and only one) whose full name it ends or who ends its own.
-fn same_as(merged: &mut [Suggestion], found: &Found) -> Option<usize> {
+/// The index of the suggestion `found` (from `source`) belongs to: one sharing a name,
+/// else the one person (and only one) whose full name it ends or who ends its own, named
+/// in other sources (within one source, `people::group` has decided already: a surname it
+/// kept apart, with a note, stays apart).
+fn same_as(merged: &mut [Suggestion], found: &Found, source: Id) -> Option<usize> {
     if let Some(i) = merged.iter().position(|s| s.same_actor(found)) {
         return Some(i);
     }
+    if !found.note.is_empty() {
+        return None;
+    }
     let by_surname: Vec<usize> = (0..merged.len())
-        .filter(|&i| merged[i].same_surname(found))
+        .filter(|&i| {
+            merged[i].note.is_empty()
+                && merged[i].per_source.iter().all(|m| m.source != source)
+                && merged[i].same_surname(found)
+        })
         .collect();
     match by_surname[..] {
         [only] => Some(only),
@@ -157,7 +166,7 @@ pub fn suggest(sources: &[Source], dismissed: &[String]) -> Vec<Suggestion> {
                 .position(|k| *k == found.kind)
                 .unwrap_or(0);
             let mentions = found.spans.len();
-            match same_as(&mut merged, &found) {
+            match same_as(&mut merged, &found, source.id) {
                 Some(i) => {
                     merged[i].absorb(source.id, found);
                     kinds[i][kind] += mentions;

@@ -140,12 +140,24 @@ fn see(chars: &[char], tokens: &[Token], n: &TokenName) -> Option<Seen> {
             let span = (tokens[c.first].start, tokens[c.end - 1].end);
             Some(seen(name, ActorKind::Person, span, role))
         }
-        Kind::Organisation => Some(seen(
-            surface.clone(),
-            ActorKind::Organisation,
-            span,
-            String::new(),
-        )),
+        Kind::Organisation => {
+            // A party label before an office is part of a role ("Conservative MP").
+            let label = PARTY_WORDS.contains(&surface.as_str())
+                && tokens.get(n.end).is_some_and(|t| {
+                    let w = t.text.as_str();
+                    TITLE_WORDS.contains(&w)
+                        || POST_NOMINALS.contains(&w)
+                        || HONORIFICS.contains(&w)
+                });
+            (!label).then(|| {
+                seen(
+                    surface.clone(),
+                    ActorKind::Organisation,
+                    span,
+                    String::new(),
+                )
+            })
+        }
         // "Russian-led", "Kremlin-backed": the country before the hyphen.
         Kind::Misc | Kind::Location => {
             let head = surface.split('-').next().unwrap_or_default();
@@ -612,5 +624,41 @@ mod other_text {
             .unwrap();
         assert!(nato.mentions >= 2, "NATO named twice: {nato:?}");
         assert!(names.len() <= 12, "little noise: {names:?}");
+    }
+
+    /// Issue 13's cases: titles and post-nominals as roles, a party label not an actor,
+    /// and a surname two people share kept apart with a note.
+    #[test]
+    fn roles_and_a_shared_surname() {
+        let text = "Blair couple in court\n\nPrime Minister Tony Blair and his wife Cherie Blair arrived at the High Court in London on Monday. Blair said the case was private. Conservative MP Michael Mates and Philippe Sands QC were also there. Mr Mates later told the BBC that Blair had not spoken to Sands.";
+        let found = suggest(
+            &[crate::model::Source::new(
+                1,
+                Article::new("Blair couple in court", text),
+            )],
+            &[],
+        );
+        let get = |n: &str| {
+            found
+                .iter()
+                .find(|s| s.name == n)
+                .unwrap_or_else(|| panic!("{n} in {found:#?}"))
+        };
+        assert_eq!(get("Michael Mates").role, "Conservative MP");
+        assert!(get("Michael Mates").aliases.contains(&"Mates".to_owned()));
+        assert_eq!(get("Philippe Sands").role, "QC");
+        assert_eq!(get("Tony Blair").role, "Prime Minister");
+        let blair = get("Blair");
+        assert!(
+            blair.note.contains("Tony Blair or Cherie Blair"),
+            "{blair:?}"
+        );
+        assert_eq!(blair.mentions, 3);
+        assert!(get("Tony Blair").aliases.iter().all(|a| a != "Blair"));
+        assert!(
+            found.iter().all(|s| s.name != "Conservative"),
+            "a party label is a role here"
+        );
+        assert!(found.iter().all(|s| (0.0..=1.0).contains(&s.confidence)));
     }
 }
