@@ -24,7 +24,7 @@
 //!   ArmedGroup, and a country a State.
 //!
 //! `DUMP_NAMES=1` lists the names missed and the false ones (on stderr); `DUMP_ACTORS=1`
-//! the suggestions that matched no gold actor or duplicated one. Add `valid` after the
+//! the suggestions that matched no gold actor or duplicated one, and the gold actors missed. Add `valid` after the
 //! folder to measure the development set instead (what the suggester's rules were tuned on).
 
 use briefing_core::model::{ActorKind, Article, Source};
@@ -168,6 +168,7 @@ fn kind_right(gold: ActorKind, found: ActorKind) -> bool {
 }
 
 fn actors(doc: &Document, tally: &mut Tally) {
+    let report = std::env::var_os("DUMP_ACTORS").is_some();
     let gold = gold_actors(doc);
     let article = Article::new("", detokenize(doc).as_str());
     let found = suggest(&[Source::new(1, article)], &[]);
@@ -191,14 +192,21 @@ fn actors(doc: &Document, tally: &mut Tally) {
             }
             Some(g) => {
                 tally.duplicates += 1;
-                if std::env::var_os("DUMP_ACTORS").is_some() {
+                if report {
                     eprintln!("DUPLICATE {} of {:?}", s.name, gold[g].names);
                 }
             }
             None => {
-                if std::env::var_os("DUMP_ACTORS").is_some() {
+                if report {
                     eprintln!("NOISE {:?} {}", s.kind, s.name);
                 }
+            }
+        }
+    }
+    if report {
+        for (g, taken) in gold.iter().zip(&taken) {
+            if !taken {
+                eprintln!("MISSED {:?} {:?}", g.kind, g.names);
             }
         }
     }
