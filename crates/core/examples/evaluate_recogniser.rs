@@ -204,9 +204,29 @@ fn actors(doc: &Document, tally: &mut Tally) {
         }
     }
     if report {
+        let text = detokenize(doc);
+        let chars: Vec<char> = text.chars().collect();
+        let names: Vec<(String, Kind)> = briefing_core::recognise::Recogniser::shipped()
+            .names(&text)
+            .into_iter()
+            .map(|n| {
+                (
+                    chars[n.start..n.end]
+                        .iter()
+                        .collect::<String>()
+                        .to_lowercase(),
+                    n.kind,
+                )
+            })
+            .collect();
         for (g, taken) in gold.iter().zip(&taken) {
             if !taken {
-                eprintln!("MISSED {:?} {:?}", g.kind, g.names);
+                let seen: Vec<&str> = names
+                    .iter()
+                    .filter(|(n, _)| g.names.contains(n))
+                    .map(|(_, k)| k.name())
+                    .collect();
+                eprintln!("MISSED {:?} {:?} recognised as {seen:?}", g.kind, g.names);
             }
         }
     }
