@@ -2,7 +2,8 @@
 //! undo/redo, delete and its undo, and suggested actors (accept, dismiss, merge).
 
 use crate::support::{
-    ScriptedPicker, app, char_range, harness, open_worked_example, pane_view, press,
+    ScriptedPicker, app, char_range, harness, open_long_article, open_worked_example, pane_view,
+    press,
 };
 use briefing_core::model::{Edit, ItemKind, ItemRef};
 use briefing_ui::command::{Command, EditCommand, ViewCommand};
@@ -162,4 +163,32 @@ fn suggested_actors_can_be_accepted_merged_and_dismissed() {
         "no duplicate of its own name"
     );
     assert_eq!(merged.evidence.len(), 1);
+}
+
+#[test]
+fn a_long_report_finds_its_actors_in_the_background() {
+    // Over the size suggested by itself: the button, then a spinner while another thread
+    // reads it, then the suggestions, without the window waiting.
+    let (_dir, mut h) = open_long_article(300_000);
+    h.run();
+    h.get_by_label_contains("Actors (").click();
+    h.run();
+    h.get_by_label("Suggest actors from the article").click();
+    h.step();
+    h.step();
+    let started = std::time::Instant::now();
+    while h
+        .query_by_label_contains("Suggested from the article")
+        .is_none()
+    {
+        assert!(
+            h.query_by_label_contains("Finding the actors").is_some(),
+            "a spinner while they are found"
+        );
+        assert!(started.elapsed().as_secs() < 60, "suggestions never came");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.get_by_label_contains("Uzbekistan");
+    h.get_by_label_contains("Tajikistan");
 }

@@ -255,6 +255,11 @@ impl BriefingApp {
         self.run_queue();
 
         self.derived.sync(self.session.document());
+        if self.derived.poll_suggestions() {
+            // Found on another thread: look again shortly.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
         if self.tab == Tab::Actors {
             self.derived
                 .suggest_if_small(&self.session.document().notebook().sources);

@@ -13,10 +13,15 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// Sources up to this size (all together) get suggestions by themselves; long reports
 /// wait for the button (a pass over megabytes is not free).
 const AUTO_SUGGEST_BYTES: usize = 256 * 1024;
+
+/// Suggestions being found on another thread: the texts they are for, and where they
+/// will arrive.
+type Pending = (Vec<Arc<str>>, Receiver<Vec<Suggestion>>);
 
 /// The derived data, each part with the key it was computed for.
 #[derive(Default)]
@@ -34,6 +39,8 @@ pub(crate) struct Derived {
     pub longest_mention: usize,
     /// Suggested actors, for the source texts they were computed from.
     suggestions: Option<(Vec<Arc<str>>, Vec<Suggestion>)>,
+    /// Suggestions being found on another thread, for these texts (long notebooks).
+    pending: Option<Pending>,
     /// What a reviewer would flag, for the revision it was computed for.
     pub findings: Vec<Finding>,
     findings_for: Option<u64>,
@@ -106,6 +113,49 @@ impl Derived {
         self.suggestions = Some((texts(sources), suggest(sources, &[])));
     }
 
+    /// Starts finding the actors the sources name on another thread (the window stays
+    /// responsive: megabytes take a second); `poll_suggestions` takes them in.
+    pub fn compute_suggestions_in_background(&mut self, sources: &[Source]) {
+        if self.suggesting(sources) {
+            return;
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let owned = sources.to_vec();
+        std::thread::spawn(move || {
+            // The window may be gone by the time they are found: nothing to tell then.
+            let _ = sender.send(suggest(&owned, &[]));
+        });
+        self.pending = Some((texts(sources), receiver));
+    }
+
+    /// Takes in suggestions found on the other thread. True while some are still coming.
+    pub fn poll_suggestions(&mut self) -> bool {
+        let Some((_, receiver)) = &self.pending else {
+            return false;
+        };
+        match receiver.try_recv() {
+            Err(TryRecvError::Empty) => true,
+            Ok(found) => {
+                if let Some((key, _)) = self.pending.take() {
+                    self.suggestions = Some((key, found));
+                }
+                false
+            }
+            // suggest() does not panic; if its thread ever did, the button is back.
+            Err(TryRecvError::Disconnected) => {
+                self.pending = None;
+                false
+            }
+        }
+    }
+
+    /// True while suggestions for these sources' texts are being found.
+    pub fn suggesting(&self, sources: &[Source]) -> bool {
+        self.pending
+            .as_ref()
+            .is_some_and(|(key, _)| same_texts(key, sources))
+    }
+
     /// Computes suggestions for article-sized sources that have none yet.
     pub fn suggest_if_small(&mut self, sources: &[Source]) {
         let bytes: usize = sources.iter().map(|s| s.article.text.len()).sum();
@@ -116,18 +166,20 @@ impl Derived {
 
     /// The suggestions for these sources' texts, if they have been computed.
     pub fn suggestions(&self, sources: &[Source]) -> Option<&[Suggestion]> {
-        let same = |computed: &[Arc<str>]| {
-            computed.len() == sources.len()
-                && computed
-                    .iter()
-                    .zip(sources)
-                    .all(|(t, s)| Arc::ptr_eq(t, &s.article.text))
-        };
         self.suggestions
             .as_ref()
-            .filter(|(computed, _)| same(computed))
+            .filter(|(computed, _)| same_texts(computed, sources))
             .map(|(_, s)| s.as_slice())
     }
+}
+
+/// True when `computed` are these sources' texts (the same shared strings).
+fn same_texts(computed: &[Arc<str>], sources: &[Source]) -> bool {
+    computed.len() == sources.len()
+        && computed
+            .iter()
+            .zip(sources)
+            .all(|(t, s)| Arc::ptr_eq(t, &s.article.text))
 }
 
 /// The sources' texts, shared: what suggestions are computed from.

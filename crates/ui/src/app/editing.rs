@@ -84,7 +84,7 @@ impl BriefingApp {
             ViewCommand::StepMention { actor, step } => return self.step_mention(actor, step),
             ViewCommand::ComputeSuggestions => self
                 .derived
-                .compute_suggestions(&self.session.document().notebook().sources),
+                .compute_suggestions_in_background(&self.session.document().notebook().sources),
             ViewCommand::ShowSource(id) => self.show_source(id),
         }
         None

@@ -33,6 +33,7 @@ impl BriefingApp {
                     card_heights: &mut self.card_heights,
                     findings: &self.derived.findings,
                     suggestions: self.derived.suggestions(&notebook.sources),
+                    suggesting: self.derived.suggesting(&notebook.sources),
                     current_mention: self.current_mention,
                 };
                 panes::show(ui, &mut self.tab, &mut cx);

@@ -62,6 +62,8 @@ pub struct PaneContext<'a> {
     pub mention_counts: &'a std::collections::HashMap<briefing_core::model::Id, usize>,
     /// Actors the sources seem to name, once computed.
     pub suggestions: Option<&'a [briefing_core::suggest::Suggestion]>,
+    /// True while they are being found on another thread.
+    pub suggesting: bool,
     /// What a reviewer would flag (computed when the notebook changes).
     pub findings: &'a [briefing_core::checks::Finding],
     /// Height of each item's card when last drawn (cards far out of view are skipped).

@@ -20,6 +20,13 @@ fn already_an_actor(cx: &PaneContext<'_>, s: &Suggestion) -> bool {
 /// The Suggestions section.
 pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
     let Some(all) = cx.suggestions else {
+        if cx.suggesting {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.weak("Finding the actors the sources name…");
+            });
+            return;
+        }
         if ui
             .button("Suggest actors from the article")
             .on_hover_text("Finds the people, states and organisations the article names")
