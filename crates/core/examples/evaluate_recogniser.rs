@@ -16,14 +16,16 @@
 //!   only when it names a country (by name, demonym or capital, as the suggester's
 //!   country list does), and then the actor is that country;
 //! - gold mentions of one person by full name and by last name alone are one actor, and
-//!   so are an organisation's one-word short form and the one longer name it starts;
+//!   so are an organisation's one-word short form and the one longer name it starts, and
+//!   its acronym in brackets after its name ("World Boxing Council ( WBC )");
 //! - a suggestion matches a gold actor when its name or an alias is one of the actor's
 //!   mentions (case ignored), or when both are the same country; matches are one to one,
 //!   and a second suggestion for an actor already matched counts as a duplicate (noise);
 //! - the kind is right when a person is a Person, an organisation an Organisation or an
 //!   ArmedGroup, and a country a State.
 //!
-//! `DUMP_NAMES=1` lists the names missed and the false ones (on stderr); `DUMP_ACTORS=1`
+//! `DUMP_DOC=name` prints each document with a gold actor of that (lower-case) name, with
+//! its suggestions. `DUMP_NAMES=1` lists the names missed and the false ones (on stderr); `DUMP_ACTORS=1`
 //! the suggestions that matched no gold actor or duplicated one, and the gold actors missed. Add `valid` after the
 //! folder to measure the development set instead (what the suggester's rules were tuned on).
 
@@ -88,7 +90,26 @@ fn gold_actors(doc: &Document) -> Vec<GoldActor> {
     let mut persons: Vec<Vec<String>> = Vec::new();
     let mut orgs: BTreeMap<String, ()> = BTreeMap::new();
     let mut countries: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
-    for (a, b, kind) in conll::names(&doc.labels(), &starts) {
+    let gold_names = conll::names(&doc.labels(), &starts);
+    // An organisation's acronym in brackets right after its name: "World Boxing Council
+    // ( WBC )".
+    let mut acronym_of: BTreeMap<String, String> = BTreeMap::new();
+    for pair in gold_names.windows(2) {
+        let ((a, b, k1), (c, d, k2)) = (pair[0], pair[1]);
+        if k1 == Kind::Organisation
+            && k2 == Kind::Organisation
+            && c == b + 1
+            && d == c + 1
+            && words[b] == "("
+            && words.get(d) == Some(&")")
+        {
+            acronym_of.insert(
+                words[c].to_lowercase(),
+                words[a..b].join(" ").to_lowercase(),
+            );
+        }
+    }
+    for &(a, b, kind) in &gold_names {
         let name = words[a..b].join(" ");
         match kind {
             Kind::Person => persons.push(vec![name.to_lowercase()]),
@@ -133,7 +154,10 @@ fn gold_actors(doc: &Document) -> Vec<GoldActor> {
         .collect();
     for o in orgs.iter().filter(|o| !o.contains(' ')) {
         let owners: Vec<usize> = (0..org_actors.len())
-            .filter(|&i| org_actors[i][0].split(' ').next() == Some(o.as_str()))
+            .filter(|&i| match acronym_of.get(o) {
+                Some(full) => org_actors[i][0] == *full,
+                None => org_actors[i][0].split(' ').next() == Some(o.as_str()),
+            })
             .collect();
         match owners[..] {
             [i] => org_actors[i].push(o.clone()),
@@ -172,6 +196,14 @@ fn actors(doc: &Document, tally: &mut Tally) {
     let gold = gold_actors(doc);
     let article = Article::new("", detokenize(doc).as_str());
     let found = suggest(&[Source::new(1, article)], &[]);
+    if let Ok(needle) = std::env::var("DUMP_DOC")
+        && gold.iter().any(|g| g.names.contains(&needle))
+    {
+        eprintln!("{}", detokenize(doc));
+        for s in &found {
+            eprintln!("  {:?} {} {:?}", s.kind, s.name, s.aliases);
+        }
+    }
     tally.gold += gold.len();
     tally.suggested += found.len();
     let mut taken = vec![false; gold.len()];
