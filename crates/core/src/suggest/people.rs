@@ -121,11 +121,15 @@ pub fn group(mentions: &[PersonMention]) -> Vec<Person> {
             .get(&key)
             .copied()
             .or_else(|| groups.iter().position(|g| same_person(&g[0].name, &m.name)));
-        match found {
-            Some(g) => groups[g].push(m),
-            None => groups.push(vec![m]),
-        }
-        group_of.entry(key).or_insert_with(|| groups.len() - 1);
+        let g = match found {
+            Some(g) => g,
+            None => {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        groups[g].push(m);
+        group_of.entry(key).or_insert(g);
     }
     let mut people: Vec<Person> = groups
         .iter()
@@ -248,6 +252,27 @@ mod tests {
         assert!(people[0].aliases.contains(&"Victor Makarov".to_owned()));
         assert!(people[1].aliases.contains(&"Lord Goldsmith".to_owned()));
         assert_eq!(people[0].spans.len(), 3);
+    }
+
+    #[test]
+    fn a_variant_seen_again_joins_its_own_person() {
+        // The second "Victor Makarov" must find the group the first one joined, not the
+        // newest group.
+        let people = group(&[
+            m("Viktor Makarov", "Viktor Makarov"),
+            m("Tony Blair", "Tony Blair"),
+            m("Victor Makarov", "Victor Makarov"),
+            m("Victor Makarov", "Victor Makarov"),
+        ]);
+        let names: Vec<(&str, usize)> = people
+            .iter()
+            .map(|p| (p.name.as_str(), p.spans.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [("Victor Makarov", 3), ("Tony Blair", 1)],
+            "the form named most leads"
+        );
     }
 
     #[test]
