@@ -267,6 +267,15 @@ fn tidy(tokens: &[Token], names: Vec<TokenName>, skip_first_line: bool) -> Vec<T
     out
 }
 
+/// True for an organisation named with its country in front: "Russian Ministry of Foreign
+/// Affairs" (`tidy` keeps the demonym there; the country is an actor of its own too).
+fn country_led_organisation(tokens: &[Token], n: &TokenName) -> bool {
+    n.kind == Kind::Organisation
+        && n.end > n.first + 1
+        && country_of(&tokens[n.first].text).is_some()
+        && ORG_WORDS.contains(&tokens[n.first + 1].text.as_str())
+}
+
 /// True when the article's first line is its title written in title case.
 fn title_case_headline(article: &Article) -> bool {
     let first_line = article.text.lines().next().unwrap_or("");
@@ -295,10 +304,11 @@ fn find_in(article: &Article) -> Vec<Found> {
         .filter_map(|n| see(&chars, &tokens, n))
         .collect();
     // The demonym kept in a ministry's name still names the country.
-    for n in &names {
-        if let Some(country) = country_of(&tokens[n.first].text)
-            && n.end > n.first + 1
-        {
+    for n in names
+        .iter()
+        .filter(|n| country_led_organisation(&tokens, n))
+    {
+        if let Some(country) = country_of(&tokens[n.first].text) {
             let t = &tokens[n.first];
             seen.push(Seen {
                 name: country.to_owned(),
@@ -660,5 +670,32 @@ mod other_text {
             "a party label is a role here"
         );
         assert!(found.iter().all(|s| (0.0..=1.0).contains(&s.confidence)));
+    }
+
+    /// A ministry keeps its demonym and names its country; a person whose first name is a
+    /// country's ("Jordan Smith") names no country.
+    #[test]
+    fn a_country_leads_a_ministry_but_not_a_person() {
+        let tokens = crate::recognise::tokens::tokenize(
+            "Jordan Smith said the Russian Ministry of Foreign Affairs agreed.",
+        );
+        let name = |first, end, kind| TokenName {
+            first,
+            end,
+            kind,
+            confidence: 1.0,
+        };
+        assert!(!country_led_organisation(
+            &tokens,
+            &name(0, 2, Kind::Person)
+        ));
+        assert!(country_led_organisation(
+            &tokens,
+            &name(4, 9, Kind::Organisation)
+        ));
+        assert!(!country_led_organisation(
+            &tokens,
+            &name(5, 9, Kind::Organisation)
+        ));
     }
 }
