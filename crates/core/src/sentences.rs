@@ -17,7 +17,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
     // Latin, references and companies.
     "e.g.", "i.e.", "vs.", "cf.", "No.", "Nos.", "Art.", "Fig.", "approx.", "Inc.", "Ltd.", "Co.",
-    "Corp.",
+    "Corp.", "Plc.", "Bros.", "Mt.", "Ft.",
 ];
 
 /// Whether `word` is dotted capital initials: "J.", "U.S.", "U.N.", "E.U.", "В.".
@@ -29,6 +29,13 @@ fn is_initials(word: &str) -> bool {
         let mut chars = part.chars();
         chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
     })
+}
+
+/// Whether `word` (with its full stop) is an abbreviation or initials, which keep their
+/// full stop and end no sentence: "Mr.", "Corp.", "Jan.", "U.S.", "J.". The recogniser's
+/// tokenizer asks this too.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word) || is_initials(word)
 }
 
 /// Whether the boundary UAX #29 puts after `segment` should be ignored: the segment ends
@@ -44,7 +51,7 @@ fn runs_on(segment: &str) -> bool {
         .unwrap_or(body)
         // "(Gen." or "“Dr." still end in the abbreviation.
         .trim_start_matches(|c: char| !c.is_alphanumeric());
-    ABBREVIATIONS.contains(&word) || is_initials(word)
+    is_abbreviation(word)
 }
 
 /// Adds `range` of `text`, trimmed of white space, if it holds a letter (a lone "5." or

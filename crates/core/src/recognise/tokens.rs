@@ -15,14 +15,6 @@ pub struct Token {
     pub sentence_start: bool,
 }
 
-/// Abbreviations that keep their full stop ("Mr.", "Corp.", "Jan.").
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "corp", "inc", "ltd", "plc", "bros", "gen",
-    "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "rep", "sen", "gov", "prof", "rev", "hon",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "vs", "etc", "mt", "ft", "pres",
-];
-
 /// Word endings split off as their own token, as the training data does.
 const CLITICS: &[&str] = &["'s", "n't", "'re", "'ve", "'ll", "'d", "'m"];
 
@@ -136,13 +128,10 @@ fn split_chunk(
             b -= 1;
             break;
         } else if last == '.' {
-            let word: String = chars[a..b - 1].iter().collect::<String>().to_lowercase();
-            let keep = !word.is_empty()
-                && word.chars().all(|c| c.is_alphabetic() || c == '.')
-                && (word.contains('.')
-                    || word.chars().count() == 1
-                    || ABBREVIATIONS.contains(&word.as_str()));
-            if keep {
+            // Abbreviations and initials keep their full stop ("Mr.", "Corp.", "U.S."): the
+            // same list the reviewer's sentence splitter uses.
+            let word: String = chars[a..b].iter().collect();
+            if crate::sentences::is_abbreviation(&word) {
                 break;
             }
             tail.push((b - 1, b));
