@@ -113,12 +113,24 @@ impl Weights for FeatureMap<[f32; LABELS]> {
 /// Trains for `epochs` epochs, shuffling with `seed` (seed 0 shuffles as `shuffled(n,
 /// epoch)`, like the runs that choose the number of epochs).
 pub fn trained(examples: &[Example], epochs: usize, seed: u64) -> FeatureMap<[f32; LABELS]> {
+    let all: Vec<usize> = (0..examples.len()).collect();
+    trained_on(examples, &all, epochs, seed)
+}
+
+/// `trained` on the examples at `subset` only (shuffled as if they were all there were).
+fn trained_on(
+    examples: &[Example],
+    subset: &[usize],
+    epochs: usize,
+    seed: u64,
+) -> FeatureMap<[f32; LABELS]> {
     let mut trainer = Trainer::default();
     for epoch in 1..=epochs {
-        trainer.epoch(
-            examples,
-            &shuffled(examples.len(), seed * 1_000_003 + epoch as u64),
-        );
+        let order: Vec<usize> = shuffled(subset.len(), seed * 1_000_003 + epoch as u64)
+            .into_iter()
+            .map(|k| subset[k])
+            .collect();
+        trainer.epoch(examples, &order);
     }
     trainer.averaged()
 }
@@ -147,15 +159,7 @@ pub fn jackknife(examples: &[Example], epochs: usize, folds: usize) -> Vec<Flat>
     for fold in 0..folds {
         let (held, rest): (Vec<usize>, Vec<usize>) =
             (0..examples.len()).partition(|i| i % folds == fold);
-        let train: Vec<Example> = rest
-            .iter()
-            .map(|&i| Example {
-                doc: examples[i].doc.clone(),
-                gold: examples[i].gold.clone(),
-                aggregate: None,
-            })
-            .collect();
-        let weights = trained(&train, epochs, 0);
+        let weights = trained_on(examples, &rest, epochs, 0);
         for i in held {
             let labels: Vec<Label> = label(&weights, &examples[i].doc, None)
                 .into_iter()
