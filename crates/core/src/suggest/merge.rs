@@ -1,7 +1,7 @@
 //! Suggestions across all of a notebook's sources: each source's actors found on their
 //! own, then merged by name, with how often each source names them.
 
-use super::{Found, find_in, same_person};
+use super::{Found, KindVotes, find_in, same_person};
 use crate::model::{ActorKind, Id, Source};
 
 /// An actor the sources seem to name.
@@ -158,22 +158,18 @@ fn find_all(sources: &[Source]) -> Vec<Vec<Found>> {
 pub fn suggest(sources: &[Source], dismissed: &[String]) -> Vec<Suggestion> {
     let mut merged: Vec<Suggestion> = Vec::new();
     // Mentions per kind of each suggestion: the kind most mentions have wins.
-    let mut kinds: Vec<[usize; ActorKind::ALL.len()]> = Vec::new();
+    let mut kinds: Vec<KindVotes> = Vec::new();
     for (source, found) in sources.iter().zip(find_all(sources)) {
         for found in found {
-            let kind = ActorKind::ALL
-                .iter()
-                .position(|k| *k == found.kind)
-                .unwrap_or(0);
-            let mentions = found.spans.len();
+            let (kind, mentions) = (found.kind, found.spans.len());
             match same_as(&mut merged, &found, source.id) {
                 Some(i) => {
                     merged[i].absorb(source.id, found);
-                    kinds[i][kind] += mentions;
+                    kinds[i].add(kind, mentions);
                 }
                 None => {
-                    let mut votes = [0; ActorKind::ALL.len()];
-                    votes[kind] = mentions;
+                    let mut votes = KindVotes::default();
+                    votes.add(kind, mentions);
                     kinds.push(votes);
                     let mut new = Suggestion {
                         name: found.name.clone(),
@@ -192,13 +188,7 @@ pub fn suggest(sources: &[Source], dismissed: &[String]) -> Vec<Suggestion> {
         }
     }
     for (s, votes) in merged.iter_mut().zip(&kinds) {
-        if let Some((k, _)) = votes
-            .iter()
-            .enumerate()
-            .max_by_key(|(k, v)| (**v, ActorKind::ALL[*k] == s.kind))
-        {
-            s.kind = ActorKind::ALL[k];
-        }
+        s.kind = votes.winner(s.kind);
     }
     merged.retain(|s| !dismissed.contains(&s.name));
     // Most mentioned first; then in reading order (by source, then first mention).

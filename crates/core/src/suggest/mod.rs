@@ -49,6 +49,37 @@ struct Found {
     note: String,
 }
 
+/// Mentions per kind of one actor: the kind most of them have is its kind.
+#[derive(Clone, Copy, Debug, Default)]
+struct KindVotes([usize; ActorKind::ALL.len()]);
+
+impl KindVotes {
+    fn add(&mut self, kind: ActorKind, mentions: usize) {
+        if let Some(k) = ActorKind::ALL.iter().position(|x| *x == kind) {
+            self.0[k] += mentions;
+        }
+    }
+
+    /// The kind with the most mentions; on a tie `current` if it is among them, else the
+    /// first in menu order (never a hash map's whim).
+    fn winner(&self, current: ActorKind) -> ActorKind {
+        let most = self.0.iter().copied().max().unwrap_or(0);
+        let tied = |k: ActorKind| {
+            ActorKind::ALL
+                .iter()
+                .position(|x| *x == k)
+                .is_some_and(|i| self.0[i] == most)
+        };
+        if tied(current) {
+            return current;
+        }
+        ActorKind::ALL
+            .into_iter()
+            .find(|k| tied(*k))
+            .unwrap_or(current)
+    }
+}
+
 /// A name seen once, before the article's names are grouped.
 struct Seen {
     /// The name, titles off.
@@ -143,12 +174,7 @@ fn see(chars: &[char], tokens: &[Token], n: &TokenName) -> Option<Seen> {
         Kind::Organisation => {
             // A party label before an office is part of a role ("Conservative MP").
             let label = PARTY_WORDS.contains(&surface.as_str())
-                && tokens.get(n.end).is_some_and(|t| {
-                    let w = t.text.as_str();
-                    TITLE_WORDS.contains(&w)
-                        || POST_NOMINALS.contains(&w)
-                        || HONORIFICS.contains(&w)
-                });
+                && tokens.get(n.end).is_some_and(|t| roles::office(&t.text));
             (!label).then(|| {
                 seen(
                     surface.clone(),
@@ -335,22 +361,16 @@ fn find_in(article: &Article) -> Vec<Found> {
         }
     }
     // One kind per name: the kind it was given most often.
-    let mut votes: HashMap<String, HashMap<ActorKind, usize>> = HashMap::new();
+    let mut votes: HashMap<String, KindVotes> = HashMap::new();
     for s in &seen {
-        *votes
-            .entry(s.name.clone())
-            .or_default()
-            .entry(s.kind)
-            .or_default() += 1;
+        votes.entry(s.name.clone()).or_default().add(s.kind, 1);
     }
     for s in &mut seen {
         if let Some(full) = acronym_of.get(&s.name) {
             s.name.clone_from(full);
         }
-        if let Some(v) = votes.get(&s.name)
-            && let Some((&kind, _)) = v.iter().max_by_key(|(k, c)| (**c, **k == s.kind))
-        {
-            s.kind = kind;
+        if let Some(v) = votes.get(&s.name) {
+            s.kind = v.winner(s.kind);
         }
     }
 
@@ -697,5 +717,25 @@ mod other_text {
             &tokens,
             &name(5, 9, Kind::Organisation)
         ));
+    }
+
+    #[test]
+    fn the_kind_most_mentions_have_wins_and_ties_are_settled_alike() {
+        let mut v = KindVotes::default();
+        v.add(ActorKind::Person, 2);
+        v.add(ActorKind::Organisation, 2);
+        v.add(ActorKind::State, 1);
+        assert_eq!(
+            v.winner(ActorKind::Organisation),
+            ActorKind::Organisation,
+            "its own, tied"
+        );
+        assert_eq!(
+            v.winner(ActorKind::State),
+            ActorKind::Person,
+            "first in menu order"
+        );
+        v.add(ActorKind::Organisation, 1);
+        assert_eq!(v.winner(ActorKind::Person), ActorKind::Organisation);
     }
 }

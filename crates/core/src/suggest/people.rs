@@ -187,9 +187,10 @@ pub fn group(mentions: &[PersonMention]) -> Vec<Person> {
         } else {
             String::new()
         };
-        match alone.iter_mut().find(|p| {
-            p.name.eq_ignore_ascii_case(&m.name) || p.name.to_lowercase() == m.name.to_lowercase()
-        }) {
+        match alone
+            .iter_mut()
+            .find(|p| p.name.to_lowercase() == m.name.to_lowercase())
+        {
             Some(p) => p.take(m),
             None => {
                 let mut p = Person {

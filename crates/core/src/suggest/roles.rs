@@ -21,6 +21,12 @@ fn titled(word: &str) -> bool {
     HONORIFICS.contains(&word) || TITLE_WORDS.contains(&word)
 }
 
+/// True for a title, honorific or post-nominal: a word that makes the capitalised word
+/// before it a label ("Conservative MP") rather than a name.
+pub fn office(word: &str) -> bool {
+    titled(word) || POST_NOMINALS.contains(&word)
+}
+
 /// Takes titles and honorifics off the front of the name at tokens `first..end`, and
 /// post-nominals off its end.
 pub fn clean(tokens: &[Token], mut first: usize, mut end: usize) -> Cleaned {
