@@ -76,7 +76,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
             });
             if !s.note.is_empty() {
                 ui.label(
-                    RichText::new(format!("⚠ {}", s.note))
+                    RichText::new(&s.note)
                         .small()
                         .color(ui.visuals().warn_fg_color),
                 );
