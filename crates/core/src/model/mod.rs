@@ -4,6 +4,7 @@
 //! which applies them and keeps undo/redo and the unsaved flag in one place.
 
 mod article;
+mod conflict;
 mod document;
 mod edit;
 mod item;
@@ -14,6 +15,7 @@ mod text_index;
 mod validate;
 
 pub use article::{Article, sha256_hex};
+pub use conflict::{Conflict, Field, Target, Value, text_field_item, text_field_label};
 pub use document::Document;
 pub use edit::{CoalesceKey, Edit, EditError, ListField, SpanPosition, TextField};
 pub use item::Item;

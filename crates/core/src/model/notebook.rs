@@ -1,11 +1,11 @@
 //! The notebook: graded sources plus the analyst's actors, stakes, risks and bottom line.
 
-use super::{Article, Item, Source};
+use super::{Article, Conflict, Item, Source};
 use serde::{Deserialize, Serialize};
 
 /// The notebook format number this build writes, and the highest it reads. The format's
 /// history and the migrations from older numbers are in `storage::format`.
-pub const CURRENT_FORMAT: u32 = 3;
+pub const CURRENT_FORMAT: u32 = 4;
 
 /// Stable identifier of a source, actor, stake, risk or evidence span, unique in its
 /// notebook.
@@ -33,6 +33,11 @@ pub struct Notebook {
     /// Suggested actor names the analyst dismissed (not suggested again).
     #[serde(default)]
     pub dismissed_suggestions: Vec<String>,
+    /// Where a merge of two versions found both changing one thing differently (or one
+    /// deleting what the other changed), waiting for the analyst; the notebook holds
+    /// "ours" meanwhile. Empty in a notebook nobody merged.
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// The brief's header and bottom line.
@@ -290,7 +295,7 @@ impl AnchorStatus {
 }
 
 /// The three kinds of annotatable item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ItemKind {
     /// An [`Actor`].
     Actor,
@@ -315,7 +320,7 @@ impl ItemKind {
 }
 
 /// Points at one actor, stake or risk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ItemRef {
     /// Which list.
     pub kind: ItemKind,
@@ -339,6 +344,7 @@ impl Notebook {
             risks: Vec::new(),
             next_id: 1,
             dismissed_suggestions: Vec::new(),
+            conflicts: Vec::new(),
         };
         let id = nb.allocate_id();
         nb.sources.push(Source::new(id, article));

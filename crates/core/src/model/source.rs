@@ -192,7 +192,7 @@ impl From<Credibility> for u8 {
 }
 
 /// What is known about a source, one field at a time (for [`super::Edit::SetSourceMeta`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SourceField {
     /// The headline.
     Title,

@@ -2,7 +2,7 @@
 //! disk (opened or restored) and after every [`Edit`](super::Edit), so no path into the
 //! app can hold a notebook that breaks them.
 
-use super::{AnchorStatus, Id, Item, Notebook, Source};
+use super::{AnchorStatus, Id, Item, Notebook, Source, Target, Value};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use thiserror::Error;
@@ -83,6 +83,15 @@ pub enum InvalidNotebook {
         /// The rating.
         value: u8,
     },
+    /// A merge conflict about something the notebook does not hold, a second conflict
+    /// about the same field, or a value that field cannot take.
+    #[error("the merge conflict about the {field} {problem}")]
+    BadConflict {
+        /// The field's name.
+        field: &'static str,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
     /// A span that is not orphaned but does not lie inside its source's text (offsets in
     /// chars).
     #[error("{evidence} is at {start}..{end}, outside its source's {len} characters")]
@@ -152,7 +161,35 @@ pub fn validate(nb: &Notebook) -> Result<(), InvalidNotebook> {
             }
         }
     }
-    check_spans(nb)
+    check_spans(nb)?;
+    check_conflicts(nb)
+}
+
+/// Every conflict is about something the notebook holds, one conflict per field, and its
+/// three values are of the field's kind.
+fn check_conflicts(nb: &Notebook) -> Result<(), InvalidNotebook> {
+    let mut fields = HashSet::new();
+    for c in &nb.conflicts {
+        let bad = |problem| InvalidNotebook::BadConflict {
+            field: c.field.label(),
+            problem,
+        };
+        if !c.field.target_exists(nb) {
+            return Err(bad("is about something the notebook does not hold"));
+        }
+        if !fields.insert(c.field) {
+            return Err(bad("is recorded twice"));
+        }
+        let fits = |v: &Value| {
+            c.field.accepts(v)
+                || (*v == Value::Absent
+                    && matches!(c.field.target(), Target::Item(_) | Target::Source(_)))
+        };
+        if ![&c.base, &c.ours, &c.theirs].into_iter().all(fits) {
+            return Err(bad("holds a value of the wrong kind"));
+        }
+    }
+    Ok(())
 }
 
 fn evidence(e: &super::Evidence) -> Named {

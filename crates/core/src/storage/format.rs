@@ -416,7 +416,7 @@ mod tests {
 
     #[test]
     fn newer_format_is_refused() {
-        let text = ron(&sample()).replacen("format: 3", "format: 99", 1);
+        let text = ron(&sample()).replacen("format: 4", "format: 99", 1);
         let err = from_ron(Path::new("new.ron"), &text).unwrap_err();
         assert!(
             matches!(err, StorageError::NewerFormat { found: 99, .. }),

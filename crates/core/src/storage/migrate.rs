@@ -9,10 +9,14 @@
 //!   `Source(id, reliability, credibility, article)`; every evidence span names its
 //!   `source`; an article's `source` (the outlet) became `publisher`, and it gained
 //!   `author`.
+//! - 4: merge conflicts kept in the file (`conflicts`, a list of `Conflict(field, base,
+//!   ours, theirs)`, written after `dismissed_suggestions`); a format-3 notebook has none.
 
 use super::StorageError;
 use super::format::invalid;
-use crate::model::{Actor, Article, BriefMeta, CURRENT_FORMAT, Id, Notebook, Risk, Source, Stake};
+use crate::model::{
+    Actor, Article, BriefMeta, CURRENT_FORMAT, Conflict, Id, Notebook, Risk, Source, Stake,
+};
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::Arc;
@@ -36,6 +40,9 @@ pub(super) struct StoredNotebook {
     next_id: Id,
     #[serde(default)]
     dismissed_suggestions: Vec<String>,
+    /// Format 4 on.
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
 }
 
 /// A field that is there (written as itself, not as `Some(...)`); `None` when absent.
@@ -93,6 +100,7 @@ pub(super) fn migrate(path: &Path, stored: StoredNotebook) -> Result<Notebook, S
         risks: stored.risks,
         next_id: stored.next_id,
         dismissed_suggestions: stored.dismissed_suggestions,
+        conflicts: Vec::new(),
     };
     match (format < 3, stored.article, stored.sources) {
         (true, Some(article), None) => {
@@ -141,6 +149,20 @@ pub(super) fn migrate(path: &Path, stored: StoredNotebook) -> Result<Notebook, S
             ));
         }
     }
+    // 3 → 4: conflicts are kept in the file; an older notebook has none, and a file
+    // that says it is older but holds some was changed by hand.
+    match (format < 4, stored.conflicts.is_empty()) {
+        (false, _) => nb.conflicts = stored.conflicts,
+        (true, true) => {}
+        (true, false) => {
+            return Err(invalid(
+                path,
+                format!(
+                    "a format-{format} notebook has no `conflicts`, and this one lists some; was its format number changed by hand?"
+                ),
+            ));
+        }
+    }
     nb.format = CURRENT_FORMAT;
     Ok(nb)
 }
@@ -158,7 +180,7 @@ fn fresh_id(nb: &Notebook) -> Id {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{AnchorStatus, Confidence, Credibility, Reliability};
+    use crate::model::{AnchorStatus, CURRENT_FORMAT, Confidence, Credibility, Reliability};
     use crate::storage::{from_ron, to_ron};
     use std::path::Path;
 
@@ -175,7 +197,7 @@ mod tests {
         let (path, text) = fixture("format-1.ron");
         assert!(text.contains("format: 1,"));
         let nb = from_ron(&path, &text).unwrap();
-        assert_eq!(nb.format, 3);
+        assert_eq!(nb.format, CURRENT_FORMAT);
         assert_eq!(nb.brief.confidence, Confidence::Moderate);
         assert!(
             nb.risks
@@ -185,7 +207,7 @@ mod tests {
         assert!(nb.dismissed_suggestions.is_empty());
         assert_eq!(nb.actors.len(), 12, "nothing else changed");
         assert_eq!(nb.sources.len(), 1);
-        assert!(to_ron(&path, &nb).unwrap().contains("format: 3,"));
+        assert!(to_ron(&path, &nb).unwrap().contains("format: 4,"));
     }
 
     #[test]
@@ -193,7 +215,7 @@ mod tests {
         let (path, text) = fixture("format-2.ron");
         assert!(text.contains("format: 2,"));
         let nb = from_ron(&path, &text).unwrap();
-        assert_eq!(nb.format, 3);
+        assert_eq!(nb.format, CURRENT_FORMAT);
 
         // The one article is source 1, ungraded, with a fresh id.
         assert_eq!(nb.sources.len(), 1);
@@ -259,9 +281,9 @@ mod tests {
             nb.all_evidence().map(|(_, e)| (e.start, e.end)).collect();
         assert_eq!(old_spans, new_spans, "every span where it was");
 
-        // Saved again it is format 3 and reads back as the same notebook.
+        // Saved again it is the current format and reads back as the same notebook.
         let saved = to_ron(&path, &nb).unwrap();
-        assert!(saved.contains("format: 3,"), "{saved:.200}");
+        assert!(saved.contains("format: 4,"), "{saved:.200}");
         assert!(saved.contains("sources: ["));
         assert!(!saved.contains("    article: Article(\n        title"));
         assert_eq!(from_ron(&path, &saved).unwrap(), nb);
@@ -277,8 +299,48 @@ mod tests {
 
         let nb = from_ron(&path, &text).unwrap();
         let saved = to_ron(&path, &nb).unwrap();
-        let as_two = saved.replacen("format: 3,", "format: 2,", 1);
+        let as_two = saved.replacen("format: 4,", "format: 2,", 1);
         let err = from_ron(&path, &as_two).unwrap_err().to_string();
         assert!(err.contains("needs its `article`"), "{err}");
+    }
+
+    #[test]
+    fn format_3_migrates_to_4_with_no_conflicts_and_everything_else_as_it_was() {
+        let (path, text) = fixture("format-3.ron");
+        assert!(text.contains("format: 3,") && !text.contains("conflicts"));
+        let nb = from_ron(&path, &text).unwrap();
+        assert_eq!(nb.format, 4);
+        assert!(nb.conflicts.is_empty());
+        // Saved again, the only changes are the format number and the empty list.
+        let saved = to_ron(&path, &nb).unwrap();
+        let expected = text.replacen("format: 3,", "format: 4,", 1).replacen(
+            "\n)\n",
+            "\n    conflicts: [],\n)\n",
+            1,
+        );
+        assert_eq!(saved, expected);
+        assert_eq!(from_ron(&path, &saved).unwrap(), nb);
+    }
+
+    #[test]
+    fn a_format_3_file_with_conflicts_is_refused() {
+        let (path, text) = fixture("format-3.ron");
+        let nb = from_ron(&path, &text).unwrap();
+        let mut with = nb.clone();
+        with.conflicts.push(crate::model::Conflict {
+            field: crate::model::Field::BriefConfidence,
+            base: crate::model::Value::Confidence(Confidence::Low),
+            ours: crate::model::Value::Confidence(Confidence::Moderate),
+            theirs: crate::model::Value::Confidence(Confidence::High),
+        });
+        let saved = to_ron(&path, &with).unwrap();
+        assert_eq!(
+            from_ron(&path, &saved).unwrap(),
+            with,
+            "format 4 keeps them"
+        );
+        let as_three = saved.replacen("format: 4,", "format: 3,", 1);
+        let err = from_ron(&path, &as_three).unwrap_err().to_string();
+        assert!(err.contains("changed by hand"), "{err}");
     }
 }

@@ -604,7 +604,10 @@ mod tests {
         let found = store.leftovers();
         assert!(found.unreadable.is_empty(), "{:?}", found.unreadable);
         assert_eq!(found.found[0].content.notebook, expected);
-        assert_eq!(found.found[0].content.notebook.format, 3);
+        assert_eq!(
+            found.found[0].content.notebook.format,
+            crate::model::CURRENT_FORMAT
+        );
     }
 
     #[test]

@@ -2,14 +2,15 @@
 
 use super::validate::{InvalidNotebook, validate};
 use super::{
-    Actor, ActorKind, AnchorStatus, Article, Confidence, Credibility, Evidence, Id, Importance,
-    ItemKind, ItemRef, Notebook, Reliability, Risk, Source, SourceField, Stake,
+    Actor, ActorKind, AnchorStatus, Article, Confidence, Credibility, Evidence, Field, Id,
+    Importance, ItemKind, ItemRef, Notebook, Reliability, Risk, Source, SourceField, Stake, Value,
 };
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use thiserror::Error;
 
-/// A free-text field of the notebook.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A free-text field of the notebook (also how a merge conflict names one, in the file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TextField {
     /// The brief's title.
     BriefTitle,
@@ -119,6 +120,12 @@ pub enum Edit {
     SetSourceGrade(Id, Reliability, Credibility),
     /// Set one thing known about a source (an empty value makes it unknown).
     SetSourceMeta(Id, SourceField, String),
+    /// Set the field a merge conflict names to a value (see [`Field`]): deleting an item,
+    /// source or span when the value is [`Value::Absent`]. A source's text is replaced with
+    /// [`Edit::ReplaceArticle`] instead, which moves its spans.
+    SetField(Field, Value),
+    /// Forget the merge conflict about this field (it has been settled).
+    DropConflict(Field),
 }
 
 /// Where one evidence span sits in a replaced article.
@@ -155,6 +162,12 @@ pub enum EditError {
     /// The edit would break one of the notebook's invariants (see [`validate`]).
     #[error("{0}")]
     Invalid(#[from] InvalidNotebook),
+    /// A value of the wrong kind for the field (text for a rating...).
+    #[error("{value} is not a value for the {field}", field = .0.label(), value = .1.summary())]
+    WrongValue(Field, Value),
+    /// No merge conflict about this field (it was settled already).
+    #[error("there is no conflict about the {} any more", .0.label())]
+    NoSuchConflict(Field),
 }
 
 impl Edit {
@@ -189,6 +202,20 @@ impl Edit {
     /// span must exist); may leave `nb` half changed on error, so only [`Edit::apply`]
     /// calls it, on a copy.
     fn change(self, nb: &mut Notebook) -> Result<(), EditError> {
+        self.change_only(nb)?;
+        // A conflict about something deleted goes with it.
+        if !nb.conflicts.is_empty() {
+            let conflicts = std::mem::take(&mut nb.conflicts);
+            nb.conflicts = conflicts
+                .into_iter()
+                .filter(|c| c.field.target_exists(nb))
+                .collect();
+        }
+        Ok(())
+    }
+
+    /// [`Edit::change`] without its tidying of conflicts.
+    fn change_only(self, nb: &mut Notebook) -> Result<(), EditError> {
         match self {
             Edit::SetText(field, value) => {
                 *text_field_mut(nb, field)? = value;
@@ -213,7 +240,7 @@ impl Edit {
             Edit::SetBriefConfidence(c) => nb.brief.confidence = c,
             Edit::Batch(edits) => {
                 for edit in edits {
-                    edit.change(nb)?;
+                    edit.change_only(nb)?;
                 }
             }
             Edit::DismissSuggestion(name) => {
@@ -294,16 +321,7 @@ impl Edit {
                 reserve(nb, new.id);
                 nb.sources.push(new);
             }
-            Edit::RemoveSource(id) => {
-                let before = nb.sources.len();
-                nb.sources.retain(|s| s.id != id);
-                if nb.sources.len() == before {
-                    return Err(EditError::NoSuchSource(id));
-                }
-                for item in nb.all_items_mut() {
-                    item.evidence_mut().retain(|e| e.source != id);
-                }
-            }
+            Edit::RemoveSource(id) => remove_source(nb, id)?,
             Edit::MoveSource(id, delta) => {
                 let pos = nb
                     .sources
@@ -319,6 +337,14 @@ impl Edit {
             }
             Edit::SetSourceMeta(id, field, value) => {
                 field.set(&mut source_mut(nb, id)?.article, value);
+            }
+            Edit::SetField(field, value) => set_field(nb, field, value)?,
+            Edit::DropConflict(field) => {
+                let before = nb.conflicts.len();
+                nb.conflicts.retain(|c| c.field != field);
+                if nb.conflicts.len() == before {
+                    return Err(EditError::NoSuchConflict(field));
+                }
             }
         }
         Ok(())
@@ -412,6 +438,66 @@ fn reserve(nb: &mut Notebook, id: Id) {
 fn not_empty(evidence: &Evidence) -> Result<(), EditError> {
     if evidence.start >= evidence.end {
         return Err(EditError::EmptySpan(evidence.start, evidence.end));
+    }
+    Ok(())
+}
+
+fn remove_source(nb: &mut Notebook, id: Id) -> Result<(), EditError> {
+    let before = nb.sources.len();
+    nb.sources.retain(|s| s.id != id);
+    if nb.sources.len() == before {
+        return Err(EditError::NoSuchSource(id));
+    }
+    for item in nb.all_items_mut() {
+        item.evidence_mut().retain(|e| e.source != id);
+    }
+    Ok(())
+}
+
+/// Sets what a conflict's field names to `value` (see [`Edit::SetField`]).
+fn set_field(nb: &mut Notebook, field: Field, value: Value) -> Result<(), EditError> {
+    let wrong = || EditError::WrongValue(field, value.clone());
+    if !field.accepts(&value) {
+        return Err(wrong());
+    }
+    match (field, value.clone()) {
+        (Field::Text(text), Value::Text(s)) => *text_field_mut(nb, text)? = s,
+        (Field::ActorKind(id), Value::ActorKind(kind)) => actor_mut(nb, id)?.kind = kind,
+        (Field::Importance(id), Value::Importance(i)) => stake_mut(nb, id)?.importance = i,
+        (Field::Likelihood(id), Value::Number(n)) => risk_mut(nb, id)?.likelihood = n,
+        (Field::Impact(id), Value::Number(n)) => risk_mut(nb, id)?.impact = n,
+        (Field::RiskConfidence(id), Value::Confidence(c)) => risk_mut(nb, id)?.confidence = c,
+        (Field::BriefConfidence, Value::Confidence(c)) => nb.brief.confidence = c,
+        (Field::Reliability(id), Value::Reliability(r)) => source_mut(nb, id)?.reliability = r,
+        (Field::Credibility(id), Value::Credibility(c)) => source_mut(nb, id)?.credibility = c,
+        (Field::SourceMeta(id, meta), Value::Text(s)) => {
+            meta.set(&mut source_mut(nb, id)?.article, s);
+        }
+        (Field::Item(item), Value::Absent) => delete_item(nb, item)?,
+        (Field::Item(item), _) => {
+            nb.item(item).ok_or(EditError::NoSuchItem(item))?;
+        }
+        (Field::Source(id), Value::Absent) => remove_source(nb, id)?,
+        (Field::Source(id), _) => {
+            source_mut(nb, id)?;
+        }
+        (Field::Evidence(item, id), value) => {
+            let list = nb
+                .evidence_of_mut(item)
+                .ok_or(EditError::NoSuchItem(item))?;
+            let at = list
+                .iter()
+                .position(|e| e.id == id)
+                .ok_or(EditError::NoSuchEvidence(id))?;
+            match value {
+                Value::Evidence(span) => list[at] = span,
+                _ => {
+                    list.remove(at);
+                }
+            }
+        }
+        // A text is replaced with `Edit::ReplaceArticle`, which moves its spans.
+        _ => return Err(wrong()),
     }
     Ok(())
 }
