@@ -14,6 +14,7 @@ pub mod dates;
 pub mod export;
 pub mod import;
 pub mod mentions;
+pub mod merge;
 pub mod model;
 pub mod recognise;
 pub mod search;

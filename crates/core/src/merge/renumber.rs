@@ -1,0 +1,90 @@
+//! New ids in "theirs" that "ours" may also have handed out get fresh ones before the
+//! versions are matched by id: both versions hand out ids from the same `next_id`, so two
+//! analysts' first new actors are both, say, 50. See ARCHITECTURE.md for why theirs, not
+//! ours, is renumbered.
+
+use crate::model::{Id, Notebook, Value};
+use std::collections::{HashMap, HashSet};
+
+/// Every id in a notebook: sources, items and evidence spans.
+pub(super) fn ids_of(nb: &Notebook) -> HashSet<Id> {
+    nb.sources
+        .iter()
+        .map(|s| s.id)
+        .chain(nb.all_items().map(|i| i.id()))
+        .chain(nb.all_evidence().map(|(_, e)| e.id))
+        .collect()
+}
+
+/// `theirs` with each new id that could collide with one of ours replaced by a fresh id
+/// above both versions' `next_id`, handed out in the file's order (sources, actors,
+/// stakes, risks, spans); every reference follows. Returns the map, old id to new.
+///
+/// An id is new in theirs when the base does not hold it and it is at or above the base's
+/// `next_id` (an id below it was handed out before the versions parted, so both mean the
+/// same thing by it); it could collide when ours has handed out ids that far (below
+/// ours' `next_id`) or holds it.
+pub(super) fn renumber_theirs(
+    base: &Notebook,
+    ours: &Notebook,
+    theirs: &mut Notebook,
+) -> Vec<(Id, Id)> {
+    let in_base = ids_of(base);
+    let in_ours = ids_of(ours);
+    let collides = |id: Id| {
+        !in_base.contains(&id) && id >= base.next_id && (id < ours.next_id || in_ours.contains(&id))
+    };
+    let mut next = ours.next_id.max(theirs.next_id);
+    let mut map: HashMap<Id, Id> = HashMap::new();
+    let mut order = Vec::new();
+    let ids = theirs
+        .sources
+        .iter()
+        .map(|s| s.id)
+        .chain(theirs.all_items().map(|i| i.id()))
+        .chain(theirs.all_evidence().map(|(_, e)| e.id));
+    for id in ids {
+        if collides(id) && !map.contains_key(&id) {
+            map.insert(id, next);
+            order.push((id, next));
+            next = next.saturating_add(1);
+        }
+    }
+    if map.is_empty() {
+        return order;
+    }
+    let new = |id: Id| map.get(&id).copied().unwrap_or(id);
+    for source in &mut theirs.sources {
+        source.id = new(source.id);
+    }
+    for actor in &mut theirs.actors {
+        actor.id = new(actor.id);
+    }
+    for stake in &mut theirs.stakes {
+        stake.id = new(stake.id);
+        for holder in &mut stake.holders {
+            *holder = new(*holder);
+        }
+    }
+    for risk in &mut theirs.risks {
+        risk.id = new(risk.id);
+        for actor in &mut risk.actors {
+            *actor = new(*actor);
+        }
+    }
+    for evidence in theirs.all_evidence_mut() {
+        evidence.id = new(evidence.id);
+        evidence.source = new(evidence.source);
+    }
+    for conflict in &mut theirs.conflicts {
+        conflict.field = conflict.field.map_ids(new);
+        for value in [&mut conflict.base, &mut conflict.ours, &mut conflict.theirs] {
+            if let Value::Evidence(e) = value {
+                e.id = new(e.id);
+                e.source = new(e.source);
+            }
+        }
+    }
+    theirs.next_id = theirs.next_id.max(next);
+    order
+}

@@ -1,0 +1,64 @@
+//! Settling a merge conflict: the one undoable edit that sets the field to the chosen
+//! value and forgets the conflict.
+
+use crate::anchor::replace_article_edit;
+use crate::model::{Edit, EditError, Field, Notebook, Value, sha256_hex};
+use thiserror::Error;
+
+/// What the analyst chose for a conflict.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Choice {
+    /// Ours' value (what the notebook holds meanwhile).
+    Ours,
+    /// Theirs' value.
+    Theirs,
+    /// A value of their own (text they typed).
+    Value(Value),
+}
+
+/// Why a conflict could not be settled that way.
+#[derive(Debug, Error, PartialEq)]
+pub enum ResolveError {
+    /// No conflict about that field (already settled).
+    #[error("there is no conflict about the {} any more", .0.label())]
+    NoSuchConflict(Field),
+    /// A value of the wrong kind for the field.
+    #[error("{value} is not a value for the {field}", field = .0.label(), value = .1.summary())]
+    WrongValue(Field, Value),
+    /// The source whose text it is has gone.
+    #[error("{0}")]
+    Edit(#[from] EditError),
+}
+
+/// The edit that settles the conflict about `field` with `choice`: one undo step. A
+/// source's text is replaced as "update article" replaces it, its spans found again in
+/// the chosen text.
+pub fn resolution(nb: &Notebook, field: Field, choice: Choice) -> Result<Edit, ResolveError> {
+    let conflict = nb
+        .conflict(field)
+        .ok_or(ResolveError::NoSuchConflict(field))?;
+    let value = match choice {
+        Choice::Ours => conflict.ours.clone(),
+        Choice::Theirs => conflict.theirs.clone(),
+        Choice::Value(value) => value,
+    };
+    if !field.accepts(&value) {
+        return Err(ResolveError::WrongValue(field, value));
+    }
+    // The conflict goes first: deleting its item would take it along.
+    let drop = Edit::DropConflict(field);
+    let set = match (field, value) {
+        (Field::SourceText(id), Value::Text(text)) => {
+            let source = nb.source(id).ok_or(EditError::NoSuchSource(id))?;
+            if *source.article.text == *text {
+                return Ok(drop);
+            }
+            let mut article = source.article.clone();
+            article.text_sha256 = sha256_hex(&text);
+            article.text = text.into();
+            replace_article_edit(nb, id, article)?.0
+        }
+        (field, value) => Edit::SetField(field, value),
+    };
+    Ok(Edit::Batch(vec![drop, set]))
+}

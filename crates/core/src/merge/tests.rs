@@ -1,0 +1,377 @@
+//! The merge on small notebooks: what merges cleanly, what conflicts, and how a conflict
+//! is settled.
+
+use super::*;
+use crate::anchor::evidence_for;
+use crate::model::{
+    Article, Document, Edit, Field, ItemKind, ItemRef, TextField, TextIndex, Value,
+};
+
+const TEXT: &str = "Moscow hosted the talks. Kabul was not invited. The envoy left on Tuesday.";
+
+/// A notebook with actors "Lavrov" and "Ghani" (each quoting the first sentence) and a
+/// stake held by Lavrov.
+fn base() -> Notebook {
+    let mut nb = Notebook::new(Article::new("Talks", TEXT));
+    for name in ["Lavrov", "Ghani"] {
+        add(&mut nb, ItemKind::Actor, name);
+    }
+    let lavrov = nb.actors[0].id;
+    let stake = add(&mut nb, ItemKind::Stake, "Bases");
+    Edit::ToggleStakeHolder {
+        stake,
+        actor: lavrov,
+    }
+    .apply(&mut nb)
+    .unwrap();
+    nb
+}
+
+fn add(nb: &mut Notebook, kind: ItemKind, name: &str) -> Id {
+    let id = nb.allocate_id();
+    let span = nb.allocate_id();
+    let index = TextIndex::new(TEXT);
+    let source = nb.sources[0].id;
+    Edit::AddItem {
+        kind,
+        id,
+        name: name.into(),
+        evidence: Some(evidence_for(source, TEXT, &index, span, 0, 24)),
+    }
+    .apply(nb)
+    .unwrap();
+    id
+}
+
+fn edited(nb: &Notebook, edits: Vec<Edit>) -> Notebook {
+    let mut nb = nb.clone();
+    for edit in edits {
+        edit.apply(&mut nb).unwrap();
+    }
+    nb
+}
+
+fn actor(id: Id) -> ItemRef {
+    ItemRef {
+        kind: ItemKind::Actor,
+        id,
+    }
+}
+
+#[test]
+fn edits_of_different_fields_and_items_merge_cleanly() {
+    let b = base();
+    let (lavrov, ghani) = (b.actors[0].id, b.actors[1].id);
+    let ours = edited(
+        &b,
+        vec![
+            Edit::SetText(TextField::ActorRole(lavrov), "Foreign minister".into()),
+            Edit::SetText(TextField::BottomLine, "Moscow leads.".into()),
+        ],
+    );
+    let theirs = edited(
+        &b,
+        vec![
+            Edit::SetText(TextField::ActorNotes(lavrov), "Tours Central Asia".into()),
+            Edit::SetText(TextField::ActorName(ghani), "Ashraf Ghani".into()),
+            Edit::AddListEntry(crate::model::ListField::ActorAliases(ghani), "Ghani".into()),
+        ],
+    );
+    let m = merge(&b, &ours, &theirs).unwrap().notebook;
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.actors[0].role, "Foreign minister");
+    assert_eq!(m.actors[0].notes, "Tours Central Asia");
+    assert_eq!(m.actors[1].name, "Ashraf Ghani");
+    assert_eq!(m.actors[1].aliases, ["Ghani"]);
+    assert_eq!(m.brief.bottom_line, "Moscow leads.");
+}
+
+#[test]
+fn the_same_field_changed_differently_is_a_conflict_holding_all_three_values() {
+    let b = base();
+    let ours = edited(&b, vec![Edit::SetText(TextField::BottomLine, "A.".into())]);
+    let theirs = edited(&b, vec![Edit::SetText(TextField::BottomLine, "B.".into())]);
+    let m = merge(&b, &ours, &theirs).unwrap().notebook;
+    assert_eq!(m.brief.bottom_line, "A.", "ours meanwhile");
+    assert_eq!(
+        m.conflicts,
+        [Conflict {
+            field: Field::Text(TextField::BottomLine),
+            base: Value::Text(String::new()),
+            ours: Value::Text("A.".into()),
+            theirs: Value::Text("B.".into()),
+        }]
+    );
+    // The same change on both sides is no conflict.
+    let m = merge(&b, &ours, &ours).unwrap().notebook;
+    assert!(m.conflicts.is_empty());
+}
+
+#[test]
+fn new_items_on_both_sides_are_kept_and_theirs_renumbered_with_their_references() {
+    let b = base();
+    let mut ours = b.clone();
+    let mine = add(&mut ours, ItemKind::Actor, "Karzai");
+    let mut theirs = b.clone();
+    let their_actor = add(&mut theirs, ItemKind::Actor, "Khan");
+    let their_stake = add(&mut theirs, ItemKind::Stake, "Water");
+    Edit::ToggleStakeHolder {
+        stake: their_stake,
+        actor: their_actor,
+    }
+    .apply(&mut theirs)
+    .unwrap();
+    assert_eq!(mine, their_actor, "both handed out the same id");
+    let merged = merge(&b, &ours, &theirs).unwrap();
+    let m = &merged.notebook;
+    assert!(m.conflicts.is_empty());
+    let names: Vec<&str> = m.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Lavrov", "Ghani", "Karzai", "Khan"]);
+    let khan = m.actors[3].id;
+    assert_ne!(khan, mine);
+    assert!(khan >= ours.next_id.max(theirs.next_id) - 0);
+    let water = m.stakes.iter().find(|s| s.title == "Water").unwrap();
+    assert_eq!(water.holders, [khan], "the reference follows the new id");
+    assert!(merged.renumbered.contains(&(their_actor, khan)));
+    assert!(m.next_id > m.actors.iter().map(|a| a.id).max().unwrap());
+}
+
+#[test]
+fn a_deletion_against_an_edit_keeps_the_edited_item_as_a_conflict() {
+    let b = base();
+    let lavrov = b.actors[0].id;
+    let ours = edited(&b, vec![Edit::DeleteItem(actor(lavrov))]);
+    let theirs = edited(
+        &b,
+        vec![Edit::SetText(
+            TextField::ActorRole(lavrov),
+            "Minister".into(),
+        )],
+    );
+    let m = merge(&b, &ours, &theirs).unwrap().notebook;
+    assert_eq!(m.actors[0].role, "Minister", "the edit is kept");
+    assert_eq!(m.stakes[0].holders, [lavrov], "and still holds the stake");
+    assert_eq!(
+        m.conflicts,
+        [Conflict {
+            field: Field::Item(actor(lavrov)),
+            base: Value::Present,
+            ours: Value::Absent,
+            theirs: Value::Present,
+        }]
+    );
+    // Settled as ours: deleted, references and all, in one undo step.
+    let mut doc = Document::saved(m.clone());
+    let edit = resolution(&m, Field::Item(actor(lavrov)), Choice::Ours).unwrap();
+    doc.apply(edit).unwrap();
+    assert!(doc.notebook().actor(lavrov).is_none());
+    assert!(doc.notebook().stakes[0].holders.is_empty());
+    assert!(doc.notebook().conflicts.is_empty());
+    assert!(doc.undo());
+    assert_eq!(doc.notebook(), &m);
+    // A deletion nobody argued with just happens.
+    let m = merge(&b, &ours, &b).unwrap().notebook;
+    assert!(m.actor(lavrov).is_none() && m.conflicts.is_empty());
+}
+
+#[test]
+fn evidence_merges_as_a_set() {
+    let b = base();
+    let (lavrov, ghani) = (b.actors[0].id, b.actors[1].id);
+    let index = TextIndex::new(TEXT);
+    let mut ours = b.clone();
+    let span = ours.allocate_id();
+    Edit::AttachEvidence(actor(lavrov), evidence_for(1, TEXT, &index, span, 25, 47))
+        .apply(&mut ours)
+        .unwrap();
+    let old = b.actors[1].evidence[0].id;
+    let mut theirs = edited(&b, vec![Edit::RemoveEvidence(actor(ghani), old)]);
+    let span = theirs.allocate_id();
+    Edit::AttachEvidence(actor(lavrov), evidence_for(1, TEXT, &index, span, 48, 74))
+        .apply(&mut theirs)
+        .unwrap();
+    let m = merge(&b, &ours, &theirs).unwrap().notebook;
+    assert!(m.conflicts.is_empty());
+    let quotes: Vec<&str> = m.actors[0]
+        .evidence
+        .iter()
+        .map(|e| e.quote.as_str())
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            "Moscow hosted the talks.",
+            "Kabul was not invited.",
+            "The envoy left on Tuesday."
+        ]
+    );
+    assert!(m.actors[1].evidence.is_empty());
+}
+
+#[test]
+fn reorders_from_both_sides_are_kept() {
+    let b = base();
+    let mut b2 = b.clone();
+    add(&mut b2, ItemKind::Actor, "Karzai");
+    let b = b2;
+    let ids: Vec<Id> = b.actors.iter().map(|a| a.id).collect();
+    let ours = edited(&b, vec![Edit::MoveItem(actor(ids[2]), -2)]);
+    let theirs = edited(&b, vec![Edit::MoveItem(actor(ids[0]), 1)]);
+    let m = merge(&b, &ours, &theirs).unwrap().notebook;
+    let names: Vec<&str> = m.actors.iter().map(|a| a.name.as_str()).collect();
+    // Ours put Karzai first; theirs put Ghani before Lavrov.
+    assert_eq!(names, ["Karzai", "Ghani", "Lavrov"]);
+}
+
+#[test]
+fn a_text_both_sides_replaced_conflicts_for_that_source_only_and_spans_follow_the_choice() {
+    let b = base();
+    let replaced = |nb: &Notebook, text: &str| {
+        let article = Article::new("Talks", text);
+        let (edit, _) = crate::anchor::replace_article_edit(nb, 1, article).unwrap();
+        edited(nb, vec![edit])
+    };
+    let ours = replaced(&b, &format!("Update. {TEXT}"));
+    let theirs = replaced(
+        &b,
+        "Moscow hosted the talks, reports said. Kabul was not invited.",
+    );
+    let lavrov = b.actors[0].id;
+    let theirs = edited(
+        &theirs,
+        vec![Edit::SetText(
+            TextField::ActorRole(lavrov),
+            "Minister".into(),
+        )],
+    );
+    let m = merge(&b, &ours, &theirs).unwrap().notebook;
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert_eq!(m.conflicts[0].field, Field::SourceText(1));
+    assert_eq!(m.actors[0].role, "Minister", "other changes still merge");
+    assert!(m.sources[0].article.text.starts_with("Update."));
+    let span = &m.actors[0].evidence[0];
+    assert_eq!(
+        (span.start, span.status),
+        (8, crate::model::AnchorStatus::Moved)
+    );
+    // Theirs' text chosen: the spans are found again in it.
+    let edit = resolution(&m, Field::SourceText(1), Choice::Theirs).unwrap();
+    let settled = edited(&m, vec![edit]);
+    assert!(
+        settled.sources[0]
+            .article
+            .text
+            .starts_with("Moscow hosted the talks, reports")
+    );
+    assert!(settled.sources[0].article.hash_matches());
+    assert_eq!(settled.actors[0].evidence[0].start, 0);
+    assert!(settled.conflicts.is_empty());
+}
+
+#[test]
+fn a_source_removed_on_one_side_and_quoted_on_the_other_stays_with_its_spans() {
+    let mut b = base();
+    let second = b.allocate_id();
+    Edit::AddSource(crate::model::Source::new(second, Article::new("Two", TEXT)))
+        .apply(&mut b)
+        .unwrap();
+    let lavrov = b.actors[0].id;
+    let index = TextIndex::new(TEXT);
+    let span = b.allocate_id();
+    Edit::AttachEvidence(
+        actor(lavrov),
+        evidence_for(second, TEXT, &index, span, 0, 6),
+    )
+    .apply(&mut b)
+    .unwrap();
+    let ours = edited(&b, vec![Edit::RemoveSource(second)]);
+    let mut theirs = b.clone();
+    let ghani = b.actors[1].id;
+    let new_span = theirs.allocate_id();
+    Edit::AttachEvidence(
+        actor(ghani),
+        evidence_for(second, TEXT, &index, new_span, 7, 13),
+    )
+    .apply(&mut theirs)
+    .unwrap();
+    let m = merge(&b, &ours, &theirs).unwrap().notebook;
+    assert_eq!(m.sources.len(), 2);
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(m.conflicts[0].field, Field::Source(second));
+    assert_eq!(m.evidence_count(second), 2, "the old span and the new one");
+}
+
+#[test]
+fn conflicts_settle_as_ours_theirs_or_a_typed_value_each_one_undo_step() {
+    let b = base();
+    let lavrov = b.actors[0].id;
+    let risk = {
+        let mut nb = b.clone();
+        add(&mut nb, ItemKind::Risk, "Unrest");
+        nb
+    };
+    let r = risk.risks[0].id;
+    let ours = edited(
+        &risk,
+        vec![
+            Edit::SetText(TextField::ActorRole(lavrov), "Minister".into()),
+            Edit::SetLikelihood(r, 2),
+        ],
+    );
+    let theirs = edited(
+        &risk,
+        vec![
+            Edit::SetText(TextField::ActorRole(lavrov), "Envoy".into()),
+            Edit::SetLikelihood(r, 4),
+        ],
+    );
+    let m = merge(&risk, &ours, &theirs).unwrap().notebook;
+    assert_eq!(m.conflicts.len(), 2);
+    let mut doc = Document::saved(m.clone());
+    let role = Field::Text(TextField::ActorRole(lavrov));
+    let edit = resolution(doc.notebook(), Field::Likelihood(r), Choice::Theirs).unwrap();
+    doc.apply(edit).unwrap();
+    assert_eq!(doc.notebook().risks[0].likelihood, 4);
+    let typed = Choice::Value(Value::Text("Foreign minister".into()));
+    doc.apply(resolution(doc.notebook(), role, typed).unwrap())
+        .unwrap();
+    assert_eq!(doc.notebook().actors[0].role, "Foreign minister");
+    assert!(doc.notebook().conflicts.is_empty());
+    assert_eq!(
+        resolution(doc.notebook(), role, Choice::Ours),
+        Err(ResolveError::NoSuchConflict(role))
+    );
+    assert!(doc.undo());
+    assert_eq!(doc.notebook().conflicts.len(), 1);
+    assert!(doc.undo());
+    assert_eq!(doc.notebook(), &m);
+    let wrong = resolution(&m, Field::Likelihood(r), Choice::Value(Value::Number(9)));
+    assert!(matches!(wrong, Err(ResolveError::WrongValue(..))));
+}
+
+#[test]
+fn conflicts_carry_over_until_settled_and_a_settled_one_stays_settled() {
+    let b = base();
+    let ours = edited(&b, vec![Edit::SetText(TextField::BottomLine, "A.".into())]);
+    let theirs = edited(&b, vec![Edit::SetText(TextField::BottomLine, "B.".into())]);
+    let conflicted = merge(&b, &ours, &theirs).unwrap().notebook;
+    // Someone else keeps working from the conflicted notebook; a colleague settles it.
+    let lavrov = b.actors[0].id;
+    let other = edited(
+        &conflicted,
+        vec![Edit::SetText(TextField::ActorNotes(lavrov), "n".into())],
+    );
+    let edit = resolution(
+        &conflicted,
+        Field::Text(TextField::BottomLine),
+        Choice::Theirs,
+    )
+    .unwrap();
+    let settled = edited(&conflicted, vec![edit]);
+    let m = merge(&conflicted, &other, &settled).unwrap().notebook;
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.brief.bottom_line, "B.");
+    assert_eq!(m.actors[0].notes, "n");
+    let m = merge(&conflicted, &other, &conflicted).unwrap().notebook;
+    assert_eq!(m.conflicts.len(), 1, "still open");
+}
