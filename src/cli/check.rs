@@ -15,7 +15,32 @@ pub(super) fn check(path: &Path, json: bool) -> Result<(), String> {
     } else {
         say_raw!("{}", check_text(path, &notebook, &reports));
     }
-    Ok(())
+    // A notebook with merge conflicts is not finished: fail until they are settled.
+    match notebook.conflicts.len() {
+        0 => Ok(()),
+        n => Err(format!(
+            "{}: {n} merge conflict{} to resolve: open it in the app, Review tab",
+            path.display(),
+            if n == 1 { "" } else { "s" }
+        )),
+    }
+}
+
+/// The `conflicts` of `check --json`: where, and the three values.
+fn conflicts_json(notebook: &Notebook) -> Vec<serde_json::Value> {
+    notebook
+        .conflicts
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "place": notebook.field_place(c.field),
+                "field": c.field.label(),
+                "base": c.base.summary(),
+                "ours": c.ours.summary(),
+                "theirs": c.theirs.summary(),
+            })
+        })
+        .collect()
 }
 
 /// Where a finding is, for JSON: `{"kind": "bottom line"}` or `{"kind": "risk", "name": …}`
@@ -104,6 +129,7 @@ pub(super) fn check_json(notebook: &Notebook, reports: &[SpanReport]) -> serde_j
         "evidence": evidence,
         "corroboration": corroboration,
         "findings": findings,
+        "conflicts": conflicts_json(notebook),
     })
 }
 
@@ -167,6 +193,19 @@ pub(super) fn check_text(path: &Path, notebook: &Notebook, reports: &[SpanReport
             r.quote.replace('\n', " ")
         );
     }
+    if !notebook.conflicts.is_empty() {
+        let _ = writeln!(out, "conflicts: {}", notebook.conflicts.len());
+    }
+    for c in &notebook.conflicts {
+        let _ = writeln!(
+            out,
+            "conflict {}: base {}, ours {}, theirs {}",
+            notebook.field_place(c.field),
+            one_line(&c.base.summary()),
+            one_line(&c.ours.summary()),
+            one_line(&c.theirs.summary())
+        );
+    }
     let findings = review(notebook);
     let _ = writeln!(out, "findings: {}", findings.len());
     for f in &findings {
@@ -178,4 +217,13 @@ pub(super) fn check_text(path: &Path, notebook: &Notebook, reports: &[SpanReport
         );
     }
     out
+}
+
+/// A value on one line, cut at 100 characters (a conflicting text can be a whole article).
+fn one_line(text: &str) -> String {
+    let flat = text.replace('\n', " ");
+    match flat.char_indices().nth(100) {
+        Some((at, _)) => format!("{}…", &flat[..at]),
+        None => flat,
+    }
 }

@@ -28,6 +28,8 @@ macro_rules! say_raw {
 
 // After the macros, so these modules can use them.
 mod check;
+mod diff;
+mod merge;
 mod sources;
 
 use check::check;
@@ -136,6 +138,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge two versions of a notebook that parted from a common one, item by item (git's
+    /// merge driver: `merge %O %A %B`). Exits 0 when clean, 1 when conflicts are kept in
+    /// the notebook for the app's Review tab, 255 when nothing could be merged (nothing
+    /// is written; git then stops the merge).
+    Merge {
+        /// The common ancestor (.ron; git's %O).
+        base: PathBuf,
+        /// Our version (.ron; git's %A), overwritten with the result unless -o is given.
+        ours: PathBuf,
+        /// Their version (.ron; git's %B).
+        theirs: PathBuf,
+        /// Where to write the result (default: over OURS).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// What changed between two notebooks, item by item (also git's diff driver: it takes
+    /// git's seven arguments).
+    Diff {
+        /// The older and the newer notebook (.ron), or git's seven diff-driver arguments.
+        #[arg(required = true, num_args = 2..=7)]
+        files: Vec<PathBuf>,
+    },
     /// Export the one-page brief (PDF, HTML, Markdown) or the evidence (W3C, CSV).
     Export {
         /// The notebook (.ron).
@@ -186,6 +210,13 @@ fn parse_date(s: &str) -> Result<Date, String> {
 /// Runs a subcommand; errors go to stderr as one line naming the file and problem.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        } => return merge::merge_files(&base, &ours, &theirs, output.as_deref()),
+        Command::Diff { files } => diff::diff_files(&files),
         Command::New { articles, output } => new_notebook(&articles, output),
         Command::AddSource {
             notebook,

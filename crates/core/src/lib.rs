@@ -11,6 +11,7 @@ pub mod assets;
 pub mod brief;
 pub mod checks;
 pub mod dates;
+pub mod diff;
 pub mod export;
 pub mod import;
 pub mod mentions;

@@ -284,6 +284,25 @@ impl Notebook {
     pub fn conflict(&self, field: Field) -> Option<&Conflict> {
         self.conflicts.iter().find(|c| c.field == field)
     }
+
+    /// Where a field is, in words: `actor 3 "Lavrov": role`, `brief: bottom line`,
+    /// `source 49 "Title": text`.
+    pub fn field_place(&self, field: Field) -> String {
+        let what = match field.target() {
+            Target::Brief => "brief".to_owned(),
+            Target::Item(item) | Target::Evidence(item, _) => format!(
+                "{} {} \"{}\"",
+                item.kind.label(),
+                item.id,
+                self.item_name(item).unwrap_or_default()
+            ),
+            Target::Source(id) => format!(
+                "source {id} \"{}\"",
+                self.source(id).map_or("", |s| s.article.title.as_str())
+            ),
+        };
+        format!("{what}: {}", field.label())
+    }
 }
 
 #[cfg(test)]
