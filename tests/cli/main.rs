@@ -2,6 +2,7 @@
 //! several sources (new, add-source, update-article --source, check's sources) are in
 //! `sources.rs`.
 
+mod merge;
 mod sources;
 mod suggest;
 mod yukos_affair;
