@@ -91,6 +91,7 @@ pub fn merge(base: &Notebook, ours: &Notebook, theirs: &Notebook) -> Result<Merg
         dismissed_suggestions,
         conflicts: Vec::new(),
     };
+    drop_dangling(&mut notebook);
     notebook.conflicts = carried_conflicts(versions, ctx.conflicts, &notebook);
     // Offsets are hints: every span is found again in the text the merge kept (a source
     // whose text conflicts holds ours', and theirs' spans on it are located there).
@@ -100,6 +101,24 @@ pub fn merge(base: &Notebook, ours: &Notebook, theirs: &Notebook) -> Result<Merg
         notebook,
         renumbered,
     })
+}
+
+/// What one version's deletion takes along, as the deleting edit would have: references
+/// to a deleted actor and spans quoting a removed source, left in an item the other
+/// version changed (kept as a conflict). A reference or span either version added makes
+/// the actor or source stay instead, so nothing added is dropped here.
+fn drop_dangling(nb: &mut Notebook) {
+    let actors: HashSet<Id> = nb.actors.iter().map(|a| a.id).collect();
+    for stake in &mut nb.stakes {
+        stake.holders.retain(|id| actors.contains(id));
+    }
+    for risk in &mut nb.risks {
+        risk.actors.retain(|id| actors.contains(id));
+    }
+    let sources: HashSet<Id> = nb.sources.iter().map(|s| s.id).collect();
+    for item in nb.all_items_mut() {
+        item.evidence_mut().retain(|e| sources.contains(&e.source));
+    }
 }
 
 /// The actors a version names anew as a stake's holder or a risk's actor.

@@ -375,3 +375,34 @@ fn conflicts_carry_over_until_settled_and_a_settled_one_stays_settled() {
     let m = merge(&conflicted, &other, &conflicted).unwrap().notebook;
     assert_eq!(m.conflicts.len(), 1, "still open");
 }
+
+#[test]
+fn an_item_kept_against_its_deletion_loses_references_to_what_that_side_also_deleted() {
+    let b = base();
+    let (lavrov, stake) = (b.actors[0].id, b.stakes[0].id);
+    let stake_ref = ItemRef {
+        kind: ItemKind::Stake,
+        id: stake,
+    };
+    // Ours deleted Lavrov and the stake he holds; theirs renamed the stake.
+    let ours = edited(
+        &b,
+        vec![Edit::DeleteItem(actor(lavrov)), Edit::DeleteItem(stake_ref)],
+    );
+    let theirs = edited(
+        &b,
+        vec![Edit::SetText(
+            TextField::StakeTitle(stake),
+            "Air bases".into(),
+        )],
+    );
+    let m = merge(&b, &ours, &theirs).unwrap().notebook;
+    assert!(
+        m.actor(lavrov).is_none(),
+        "nobody argued with that deletion"
+    );
+    assert_eq!(m.stakes[0].title, "Air bases");
+    assert!(m.stakes[0].holders.is_empty());
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(m.conflicts[0].field, Field::Item(stake_ref));
+}
