@@ -187,6 +187,18 @@ struct Tally {
     duplicates: usize,
 }
 
+/// A name as compared with the gold: case, spaces and a final full stop ignored. The gold
+/// is tokenised ("Boatmen 's", and "Lear Corp" before a sentence's own full stop); the
+/// suggester names actors from the running text ("Boatmen's", "Lear Corp.").
+fn match_key(name: &str) -> String {
+    let key: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    key.trim_end_matches('.').to_owned()
+}
+
 fn kind_right(gold: ActorKind, found: ActorKind) -> bool {
     gold == found || (gold == ActorKind::Organisation && found == ActorKind::ArmedGroup)
 }
@@ -211,11 +223,11 @@ fn actors(doc: &Document, tally: &mut Tally) {
     for s in &found {
         let names: Vec<String> = std::iter::once(&s.name)
             .chain(&s.aliases)
-            .map(|n| n.to_lowercase())
+            .map(|n| match_key(n))
             .collect();
         let hit = gold
             .iter()
-            .position(|g| g.names.iter().any(|n| names.contains(n)));
+            .position(|g| g.names.iter().any(|n| names.contains(&match_key(n))));
         match hit {
             Some(g) if !taken[g] => {
                 taken[g] = true;

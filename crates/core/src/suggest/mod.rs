@@ -14,10 +14,12 @@
 //! - a string the recogniser typed differently in different places takes the kind it got
 //!   most often.
 
+mod cues;
 pub(crate) mod lexicon;
 mod merge;
 mod people;
 mod roles;
+mod tidy;
 
 pub use lexicon::country_of;
 pub use merge::{SourceMentions, Suggestion, suggest};
@@ -29,6 +31,7 @@ use crate::recognise::{Kind, Recogniser, TokenName};
 use lexicon::*;
 use people::PersonMention;
 use std::collections::HashMap;
+use tidy::{country_led_organisation, tidy, title_case_headline};
 
 /// An actor one article seems to name (the sources' suggestions are merged from these).
 #[derive(Clone, Debug, PartialEq)]
@@ -197,133 +200,21 @@ fn see(chars: &[char], tokens: &[Token], n: &TokenName) -> Option<Seen> {
     }
 }
 
-/// True for a token of punctuation that never sits inside a name ("/", "|", "©").
-fn breaks_names(token: &str) -> bool {
-    !token
-        .chars()
-        .any(|c| c.is_alphanumeric() || matches!(c, '\'' | '&' | '.' | '-'))
-}
-
-/// The recogniser's names, tidied where its CoNLL training differs from how an analyst
-/// names actors: names split at stray punctuation ("Sputnik / Sergey Kuznecov"); a
-/// person's name split in two joined ("Recep" "Tayyip Erdogan"); "the Commonwealth" "of"
-/// "Independent States" joined when the first part ends in an organisation word; and a
-/// demonym before a ministry or embassy kept in its name ("Russian Ministry of Foreign
-/// Affairs"). Names in a title-case headline are left out (capitals there say nothing).
-fn tidy(tokens: &[Token], names: Vec<TokenName>, skip_first_line: bool) -> Vec<TokenName> {
-    let mut split: Vec<TokenName> = Vec::with_capacity(names.len());
-    for n in names {
-        let mut start = n.first;
-        let breaks = (n.first..n.end).filter(|&i| breaks_names(&tokens[i].text));
-        for cut in breaks.chain([n.end]) {
-            if cut > start {
-                split.push(TokenName {
-                    first: start,
-                    end: cut,
-                    ..n.clone()
-                });
-            }
-            start = cut + 1;
-        }
-    }
-    // "Rosneft and Gazprom" as one name: split when each side is a name elsewhere.
-    let text = |a: usize, b: usize| {
-        tokens[a..b]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let known: std::collections::HashSet<String> =
-        split.iter().map(|n| text(n.first, n.end)).collect();
-    let mut parts: Vec<TokenName> = Vec::with_capacity(split.len());
-    for n in split {
-        let cut = (n.first + 1..n.end.saturating_sub(1)).find(|&i| {
-            matches!(tokens[i].text.as_str(), "and" | ",")
-                && known.contains(&text(n.first, i))
-                && known.contains(&text(i + 1, n.end))
-        });
-        match cut {
-            Some(i) => {
-                parts.push(TokenName {
-                    end: i,
-                    ..n.clone()
-                });
-                parts.push(TokenName { first: i + 1, ..n });
-            }
-            None => parts.push(n),
-        }
-    }
-    let mut out: Vec<TokenName> = Vec::with_capacity(parts.len());
-    for n in parts {
-        if let Some(last) = out.last_mut() {
-            let adjacent_people =
-                last.kind == Kind::Person && n.kind == Kind::Person && last.end == n.first;
-            let of_joined = last.kind == Kind::Organisation
-                && matches!(n.kind, Kind::Organisation | Kind::Location)
-                && n.first == last.end + 1
-                && matches!(tokens[last.end].text.as_str(), "of" | "for")
-                && ORG_WORDS.contains(&tokens[last.end - 1].text.as_str());
-            if adjacent_people || of_joined {
-                last.end = n.end;
-                last.confidence = last.confidence.min(n.confidence);
-                continue;
-            }
-        }
-        out.push(n);
-    }
-    for n in &mut out {
-        if n.kind == Kind::Organisation
-            && n.first > 0
-            && ORG_WORDS.contains(&tokens[n.first].text.as_str())
-            && country_of(&tokens[n.first - 1].text).is_some()
-            && !tokens[n.first].sentence_start
-        {
-            n.first -= 1;
-        }
-    }
-    if skip_first_line {
-        let line_end = tokens
-            .iter()
-            .skip(1)
-            .position(|t| t.sentence_start)
-            .map_or(tokens.len(), |p| p + 1);
-        out.retain(|n| n.first >= line_end);
-    }
-    out
-}
-
-/// True for an organisation named with its country in front: "Russian Ministry of Foreign
-/// Affairs" (`tidy` keeps the demonym there; the country is an actor of its own too).
-fn country_led_organisation(tokens: &[Token], n: &TokenName) -> bool {
-    n.kind == Kind::Organisation
-        && n.end > n.first + 1
-        && country_of(&tokens[n.first].text).is_some()
-        && ORG_WORDS.contains(&tokens[n.first + 1].text.as_str())
-}
-
-/// True when the article's first line is its title written in title case.
-fn title_case_headline(article: &Article) -> bool {
-    let first_line = article.text.lines().next().unwrap_or("");
-    let words: Vec<&str> = first_line
-        .split_whitespace()
-        .filter(|w| w.chars().count() > 3)
-        .collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    !article.title.is_empty()
-        && first_line.trim() == article.title.trim()
-        && words.len() >= 2
-        && capitalised * 10 >= words.len() * 8
-}
-
 /// The actors one article names, most mentioned first.
 fn find_in(article: &Article) -> Vec<Found> {
     let text = &article.text;
     let (tokens, names) = Recogniser::shipped().read(text);
-    let names = tidy(&tokens, names, title_case_headline(article));
+    let mut names = tidy(&tokens, names, title_case_headline(article));
+    let organisations = cues::organisations(&tokens, &names);
+    for n in &mut names {
+        let one_word = n.end == n.first + 1;
+        if one_word
+            && matches!(n.kind, Kind::Person | Kind::Location)
+            && organisations.contains(&tokens[n.first].text)
+        {
+            n.kind = Kind::Organisation;
+        }
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut seen: Vec<Seen> = names
         .iter()
