@@ -91,7 +91,12 @@ impl Shell {
     pub fn read_shortcuts(ui: &Ui, cmds: &mut Vec<Command>) {
         let typing = ui.ctx().text_edit_focused();
         ui.input_mut(|i| {
+            // egui matches a shortcut ignoring extra Alt or Shift, so Ctrl+Alt+S would also
+            // match Ctrl+S: every shortcut goes before the ones it contains.
             let mut pairs: Vec<(egui::KeyboardShortcut, Command)> = vec![
+                (theme::NEW_ACTOR, new_from_selection(ItemKind::Actor)),
+                (theme::NEW_STAKE, new_from_selection(ItemKind::Stake)),
+                (theme::NEW_RISK, new_from_selection(ItemKind::Risk)),
                 (theme::SAVE_AS, FileCommand::SaveAs.into()),
                 (theme::SAVE, FileCommand::Save.into()),
                 (theme::ADD_SOURCES, FileCommand::AddSources.into()),
@@ -101,9 +106,6 @@ impl Shell {
                 (theme::FIND, ViewCommand::Find.into()),
                 (theme::EXPORT, ViewCommand::TogglePreview.into()),
                 (theme::ATTACH, EditCommand::AttachSelection.into()),
-                (theme::NEW_ACTOR, new_from_selection(ItemKind::Actor)),
-                (theme::NEW_STAKE, new_from_selection(ItemKind::Stake)),
-                (theme::NEW_RISK, new_from_selection(ItemKind::Risk)),
             ];
             // A focused text field undoes its own typing; don't fight it.
             if !typing {
