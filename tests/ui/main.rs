@@ -6,6 +6,7 @@
 //! (`screen_rect_of_char`, widgets by label) and counts from the notebook, not from the
 //! worked example's pixels.
 
+mod conflicts;
 mod editing_and_undo;
 mod evidence;
 mod export;

@@ -7,7 +7,8 @@
 
 use crate::file_dialog::{PickOutcome, Purpose};
 use briefing_core::export::Format;
-use briefing_core::model::{Edit, Id, ItemKind, ItemRef};
+use briefing_core::merge::Choice;
+use briefing_core::model::{Edit, Field, Id, ItemKind, ItemRef};
 use briefing_core::suggest::Suggestion;
 use std::path::PathBuf;
 
@@ -48,6 +49,8 @@ pub enum EditCommand {
     MergeSuggestion(Suggestion, Id),
     /// Accept a re-attached span as it now reads.
     AcceptSpan(ItemRef, Id),
+    /// Settle a merge conflict (one undo step).
+    ResolveConflict(Field, Choice),
     /// Remove a source and its evidence (one undo step); unless `confirmed`, asks first
     /// when the source has evidence.
     RemoveSource {

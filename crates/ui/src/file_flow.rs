@@ -275,9 +275,10 @@ impl FileFlow {
                 self.reopened();
                 self.status(match outcome.opened {
                     Opened::Notebook => format!(
-                        "Opened {}. {}",
+                        "Opened {}. {}{}",
                         display_name(path),
-                        anchor_summary(&outcome.reports)
+                        anchor_summary(&outcome.reports),
+                        conflicts_note(session.document().notebook().conflicts.len())
                     ),
                     Opened::Article => format!(
                         "New notebook from {}. Save it with Ctrl+S.",
@@ -478,6 +479,15 @@ pub(crate) fn display_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// What an opened notebook's merge conflicts ask for ("" when it has none).
+fn conflicts_note(conflicts: usize) -> String {
+    match conflicts {
+        0 => String::new(),
+        1 => " 1 merge conflict to settle in the Review tab.".to_owned(),
+        n => format!(" {n} merge conflicts to settle in the Review tab."),
+    }
 }
 
 /// "30 evidence spans, all exact." or "28 exact, 2 moved, 1 orphaned: review them."

@@ -6,6 +6,7 @@ use super::BriefingApp;
 use crate::command::{Command, EditCommand, ViewCommand};
 use crate::panes::{Tab, fields::shorten};
 use briefing_core::anchor::{accept_as_found, evidence_for};
+use briefing_core::merge::resolution;
 use briefing_core::model::{Edit, Evidence, Id, ItemKind, ItemRef, ListField, TextField};
 use briefing_core::suggest::Suggestion;
 
@@ -56,6 +57,18 @@ impl BriefingApp {
                 }
             }
             EditCommand::RemoveSource { id, confirmed } => self.remove_source(id, confirmed),
+            EditCommand::ResolveConflict(field, choice) => {
+                let nb = self.session.document().notebook();
+                match resolution(nb, field, choice) {
+                    Ok(edit) => {
+                        if self.edit(edit) {
+                            self.shell.status =
+                                "Conflict settled. Undo (Ctrl+Z) brings it back.".to_owned();
+                        }
+                    }
+                    Err(e) => self.shell.status = format!("Could not settle the conflict: {e}"),
+                }
+            }
         }
         None
     }

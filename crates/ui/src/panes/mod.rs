@@ -3,6 +3,7 @@
 
 mod actors;
 mod brief;
+mod conflicts;
 pub mod fields;
 mod review;
 mod risks;
@@ -14,6 +15,7 @@ use crate::command::{Command, EditCommand};
 use briefing_core::model::{ItemKind, ItemRef, Notebook};
 use egui::{self, Align, RichText, ScrollArea, Ui};
 
+pub use conflicts::conflict_place;
 pub use review::{count as review_count, place_name};
 
 /// Which pane is showing.
@@ -132,7 +134,7 @@ impl PaneContext<'_> {
 /// Draws the tab bar and the current pane.
 pub fn show(ui: &mut Ui, tab: &mut Tab, cx: &mut PaneContext<'_>) {
     let nb = cx.notebook;
-    let to_review = review::count(nb) + cx.findings.len();
+    let to_review = review::count(nb) + cx.findings.len() + nb.conflicts.len();
     ui.horizontal_wrapped(|ui| {
         // Six tabs on one row at the default window width; a narrower window wraps them.
         ui.spacing_mut().item_spacing.x = 4.0;

@@ -1,5 +1,6 @@
-//! The Review pane: what a reviewer would ask. Evidence that no longer matches the
-//! article exactly (after the text changed), and every finding of the core reviewer
+//! The Review pane: what a reviewer would ask. Merge conflicts first (`conflicts.rs`),
+//! evidence that no longer matches the article exactly (after the text changed), and
+//! every finding of the core reviewer
 //! (`checks::review`): bottom-line length, vague or contradictory estimative language,
 //! claims without evidence.
 
@@ -56,7 +57,11 @@ fn section(kind: Kind) -> &'static str {
 /// Lists the findings, then the spans to review with what to do about each.
 pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
     let nb = cx.notebook;
+    super::conflicts::show(ui, cx);
     if cx.findings.is_empty() && count(nb) == 0 {
+        if !nb.conflicts.is_empty() {
+            return;
+        }
         let empty = nb.actors.is_empty() && nb.stakes.is_empty() && nb.risks.is_empty();
         ui.label(if empty && nb.brief.bottom_line.trim().is_empty() {
             "Nothing to review yet: add actors, stakes, risks and a bottom line."
