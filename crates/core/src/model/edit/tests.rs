@@ -68,6 +68,12 @@ fn notebook() -> Notebook {
         ..Risk::default()
     }];
     nb.next_id = 6;
+    nb.conflicts = vec![crate::model::Conflict {
+        field: Field::Text(TextField::BottomLine),
+        base: Value::Text(String::new()),
+        ours: Value::Text("Ours.".into()),
+        theirs: Value::Text("Theirs.".into()),
+    }];
     assert_eq!(validate(&nb), Ok(()));
     nb
 }
@@ -229,6 +235,18 @@ fn good_edits() -> Vec<(Edit, Done)> {
             Edit::SetSourceMeta(SRC, SourceField::Author, "Aigerim Bekova".into()),
             |nb| nb.sources[0].article.author.as_deref() == Some("Aigerim Bekova"),
         ),
+        (
+            Edit::SetField(Field::Likelihood(5), Value::Number(4)),
+            |nb| nb.risks[0].likelihood == 4,
+        ),
+        (Edit::SetField(Field::Item(actor(1)), Value::Absent), |nb| {
+            // Settling a deletion deletes as DeleteItem does, references and all.
+            nb.actors.len() == 1 && nb.stakes[0].holders.is_empty()
+        }),
+        (
+            Edit::DropConflict(Field::Text(TextField::BottomLine)),
+            |nb| nb.conflicts.is_empty() && nb.brief.bottom_line.is_empty(),
+        ),
     ]
 }
 
@@ -268,7 +286,7 @@ fn every_kind_of_edit_is_covered() {
         .iter()
         .map(|(e, _)| std::mem::discriminant(e))
         .collect();
-    assert_eq!(variants.len(), 26);
+    assert_eq!(variants.len(), 28);
 }
 
 /// Bad edits with the error each must give.
@@ -429,6 +447,21 @@ fn bad_edits() -> Vec<(Edit, Expected)> {
         ),
         (Edit::RemoveSource(99), |e| *e == NoSuchSource(99)),
         (
+            Edit::SetField(Field::Likelihood(5), Value::Text("4".into())),
+            |e| matches!(e, WrongValue(Field::Likelihood(5), _)),
+        ),
+        (
+            Edit::SetField(Field::Likelihood(5), Value::Number(6)),
+            |e| matches!(e, WrongValue(..)),
+        ),
+        (
+            Edit::SetField(Field::SourceText(SRC), Value::Text("x".into())),
+            |e| matches!(e, WrongValue(..)),
+        ),
+        (Edit::DropConflict(Field::BriefConfidence), |e| {
+            *e == NoSuchConflict(Field::BriefConfidence)
+        }),
+        (
             // A notebook keeps at least one source.
             Edit::Batch(vec![Edit::RemoveSource(SRC), Edit::RemoveSource(SRC2)]),
             |e| *e == Invalid(NoSources),
@@ -502,4 +535,24 @@ fn an_orphaned_span_keeps_its_offsets_whatever_the_text() {
     assert_eq!(&*nb.sources[0].article.text, "No.");
     let e = &nb.actors[0].evidence[0];
     assert_eq!((e.start, e.end, e.status), (0, 6, AnchorStatus::Orphaned));
+}
+
+#[test]
+fn a_conflict_about_something_deleted_goes_with_it() {
+    let mut nb = notebook();
+    nb.conflicts.push(crate::model::Conflict {
+        field: Field::Text(TextField::ActorRole(1)),
+        base: Value::Text(String::new()),
+        ours: Value::Text("FM".into()),
+        theirs: Value::Text("Minister".into()),
+    });
+    Edit::DeleteItem(actor(1)).apply(&mut nb).unwrap();
+    assert_eq!(nb.conflicts.len(), 1, "the brief's stays");
+    assert_eq!(nb.conflicts[0].field, Field::Text(TextField::BottomLine));
+    // A conflict naming something the notebook lacks is refused on read.
+    nb.conflicts[0].field = Field::Text(TextField::ActorRole(1));
+    assert!(matches!(
+        validate(&nb),
+        Err(InvalidNotebook::BadConflict { .. })
+    ));
 }
