@@ -23,11 +23,16 @@ pub enum ResolveError {
     #[error("there is no conflict about the {} any more", .0.label())]
     NoSuchConflict(Field),
     /// A value of the wrong kind for the field.
-    #[error("{value} is not a value for the {field}", field = .0.label(), value = .1.summary())]
-    WrongValue(Field, Value),
+    #[error("{value} is not a value for the {}", .field.label())]
+    WrongValue {
+        /// The field.
+        field: Field,
+        /// The value, in words.
+        value: String,
+    },
     /// The source whose text it is has gone.
     #[error("{0}")]
-    Edit(#[from] EditError),
+    Edit(#[from] Box<EditError>),
 }
 
 /// The edit that settles the conflict about `field` with `choice`: one undo step. A
@@ -43,20 +48,25 @@ pub fn resolution(nb: &Notebook, field: Field, choice: Choice) -> Result<Edit, R
         Choice::Value(value) => value,
     };
     if !field.accepts(&value) {
-        return Err(ResolveError::WrongValue(field, value));
+        return Err(ResolveError::WrongValue {
+            field,
+            value: value.summary(),
+        });
     }
     // The conflict goes first: deleting its item would take it along.
     let drop = Edit::DropConflict(field);
     let set = match (field, value) {
         (Field::SourceText(id), Value::Text(text)) => {
-            let source = nb.source(id).ok_or(EditError::NoSuchSource(id))?;
+            let source = nb
+                .source(id)
+                .ok_or_else(|| Box::new(EditError::NoSuchSource(id)))?;
             if *source.article.text == *text {
                 return Ok(drop);
             }
             let mut article = source.article.clone();
             article.text_sha256 = sha256_hex(&text);
             article.text = text.into();
-            replace_article_edit(nb, id, article)?.0
+            replace_article_edit(nb, id, article).map_err(Box::new)?.0
         }
         (field, value) => Edit::SetField(field, value),
     };

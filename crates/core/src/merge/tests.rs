@@ -129,7 +129,7 @@ fn new_items_on_both_sides_are_kept_and_theirs_renumbered_with_their_references(
     assert_eq!(names, ["Lavrov", "Ghani", "Karzai", "Khan"]);
     let khan = m.actors[3].id;
     assert_ne!(khan, mine);
-    assert!(khan >= ours.next_id.max(theirs.next_id) - 0);
+    assert!(khan >= ours.next_id.max(theirs.next_id));
     let water = m.stakes.iter().find(|s| s.title == "Water").unwrap();
     assert_eq!(water.holders, [khan], "the reference follows the new id");
     assert!(merged.renumbered.contains(&(their_actor, khan)));
@@ -346,7 +346,7 @@ fn conflicts_settle_as_ours_theirs_or_a_typed_value_each_one_undo_step() {
     assert!(doc.undo());
     assert_eq!(doc.notebook(), &m);
     let wrong = resolution(&m, Field::Likelihood(r), Choice::Value(Value::Number(9)));
-    assert!(matches!(wrong, Err(ResolveError::WrongValue(..))));
+    assert!(matches!(wrong, Err(ResolveError::WrongValue { .. })));
 }
 
 #[test]

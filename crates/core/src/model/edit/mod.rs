@@ -163,8 +163,13 @@ pub enum EditError {
     #[error("{0}")]
     Invalid(#[from] InvalidNotebook),
     /// A value of the wrong kind for the field (text for a rating...).
-    #[error("{value} is not a value for the {field}", field = .0.label(), value = .1.summary())]
-    WrongValue(Field, Value),
+    #[error("{value} is not a value for the {}", .field.label())]
+    WrongValue {
+        /// The field.
+        field: Field,
+        /// The value, in words.
+        value: String,
+    },
     /// No merge conflict about this field (it was settled already).
     #[error("there is no conflict about the {} any more", .0.label())]
     NoSuchConflict(Field),
@@ -456,7 +461,10 @@ fn remove_source(nb: &mut Notebook, id: Id) -> Result<(), EditError> {
 
 /// Sets what a conflict's field names to `value` (see [`Edit::SetField`]).
 fn set_field(nb: &mut Notebook, field: Field, value: Value) -> Result<(), EditError> {
-    let wrong = || EditError::WrongValue(field, value.clone());
+    let wrong = || EditError::WrongValue {
+        field,
+        value: value.summary(),
+    };
     if !field.accepts(&value) {
         return Err(wrong());
     }

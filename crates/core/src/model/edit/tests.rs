@@ -448,15 +448,23 @@ fn bad_edits() -> Vec<(Edit, Expected)> {
         (Edit::RemoveSource(99), |e| *e == NoSuchSource(99)),
         (
             Edit::SetField(Field::Likelihood(5), Value::Text("4".into())),
-            |e| matches!(e, WrongValue(Field::Likelihood(5), _)),
+            |e| {
+                matches!(
+                    e,
+                    WrongValue {
+                        field: Field::Likelihood(5),
+                        ..
+                    }
+                )
+            },
         ),
         (
             Edit::SetField(Field::Likelihood(5), Value::Number(6)),
-            |e| matches!(e, WrongValue(..)),
+            |e| matches!(e, WrongValue { .. }),
         ),
         (
             Edit::SetField(Field::SourceText(SRC), Value::Text("x".into())),
-            |e| matches!(e, WrongValue(..)),
+            |e| matches!(e, WrongValue { .. }),
         ),
         (Edit::DropConflict(Field::BriefConfidence), |e| {
             *e == NoSuchConflict(Field::BriefConfidence)
