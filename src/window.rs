@@ -6,7 +6,15 @@ use briefing_ui::{BriefingApp, fonts};
 use eframe::egui;
 use std::path::PathBuf;
 
-const ICON_PNG: &[u8] = include_bytes!("../assets/icon.png");
+/// The window icon: the icon theme's 128 px size (scripts/render-icons.sh renders every
+/// size from assets/icons/briefing-notebook.svg).
+const ICON_PNG: &[u8] =
+    include_bytes!("../assets/icons/hicolor/128x128/apps/briefing-notebook.png");
+
+/// The application id: Wayland's app_id and X11's WM_CLASS class. It names the desktop
+/// entry (packaging/briefing-notebook.desktop, whose StartupWMClass is the same) so the
+/// launcher groups the window under it; tests/packaging checks they agree.
+const APP_ID: &str = "briefing-notebook";
 
 /// The app as eframe drives it.
 struct Window(BriefingApp);
@@ -22,7 +30,7 @@ impl eframe::App for Window {
 pub fn run(path: Option<PathBuf>) -> Result<(), eframe::Error> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Briefing Notebook")
-        .with_app_id("briefing-notebook")
+        .with_app_id(APP_ID)
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([900.0, 560.0])
         .with_drag_and_drop(true);
