@@ -201,7 +201,7 @@ fn hostile_inputs_give_one_clear_line_and_no_panic() {
         ),
         (
             "future.ron",
-            worked.replacen("format: 3", "format: 7", 1).into_bytes(),
+            worked.replacen("format: 4", "format: 7", 1).into_bytes(),
         ),
         (
             "wrong-type.ron",

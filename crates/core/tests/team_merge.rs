@@ -3,6 +3,8 @@
 //! `cargo bench -p briefing-core --bench merge` runs the same pairs through git's line
 //! merge for comparison.
 
+#[path = "../benches/support/mod.rs"]
+mod support;
 mod team;
 
 use briefing_core::merge::merge;

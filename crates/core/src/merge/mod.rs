@@ -23,6 +23,7 @@ mod sources;
 #[cfg(test)]
 mod tests;
 
+pub use renumber::map_ids;
 pub use resolve::{Choice, ResolveError, resolution};
 
 use crate::anchor::reanchor;

@@ -50,33 +50,40 @@ pub(super) fn renumber_theirs(
             next = next.saturating_add(1);
         }
     }
-    if map.is_empty() {
-        return order;
+    if !map.is_empty() {
+        map_ids(theirs, &map);
     }
+    theirs.next_id = theirs.next_id.max(next);
+    order
+}
+
+/// Replaces every id `map` names, wherever it is used: sources, items, spans, the sources
+/// spans quote, holders, risk actors, conflicts.
+pub fn map_ids(nb: &mut Notebook, map: &HashMap<Id, Id>) {
     let new = |id: Id| map.get(&id).copied().unwrap_or(id);
-    for source in &mut theirs.sources {
+    for source in &mut nb.sources {
         source.id = new(source.id);
     }
-    for actor in &mut theirs.actors {
+    for actor in &mut nb.actors {
         actor.id = new(actor.id);
     }
-    for stake in &mut theirs.stakes {
+    for stake in &mut nb.stakes {
         stake.id = new(stake.id);
         for holder in &mut stake.holders {
             *holder = new(*holder);
         }
     }
-    for risk in &mut theirs.risks {
+    for risk in &mut nb.risks {
         risk.id = new(risk.id);
         for actor in &mut risk.actors {
             *actor = new(*actor);
         }
     }
-    for evidence in theirs.all_evidence_mut() {
+    for evidence in nb.all_evidence_mut() {
         evidence.id = new(evidence.id);
         evidence.source = new(evidence.source);
     }
-    for conflict in &mut theirs.conflicts {
+    for conflict in &mut nb.conflicts {
         conflict.field = conflict.field.map_ids(new);
         for value in [&mut conflict.base, &mut conflict.ours, &mut conflict.theirs] {
             if let Value::Evidence(e) = value {
@@ -85,6 +92,4 @@ pub(super) fn renumber_theirs(
             }
         }
     }
-    theirs.next_id = theirs.next_id.max(next);
-    order
 }

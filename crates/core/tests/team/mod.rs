@@ -18,27 +18,7 @@ use briefing_core::model::{
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// A small deterministic generator (xorshift).
-pub struct Rng(pub u64);
-
-impl Rng {
-    /// The next number.
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A number below `n` (0 when `n` is 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
+pub use crate::support::Rng;
 
 fn any_item(nb: &Notebook, rng: &mut Rng) -> Option<ItemRef> {
     let all: Vec<ItemRef> = nb.all_items().map(|i| i.item_ref()).collect();
@@ -189,27 +169,8 @@ pub fn session(base: &Notebook, rng: &mut Rng, edits: usize, tag: &str) -> Noteb
 
 /// `nb` with ids mapped by `map` (a merge's renumbering of theirs).
 pub fn renumbered(nb: &Notebook, map: &[(Id, Id)]) -> Notebook {
-    let map: HashMap<Id, Id> = map.iter().copied().collect();
-    let new = |id: Id| map.get(&id).copied().unwrap_or(id);
     let mut nb = nb.clone();
-    for s in &mut nb.sources {
-        s.id = new(s.id);
-    }
-    for a in &mut nb.actors {
-        a.id = new(a.id);
-    }
-    for s in &mut nb.stakes {
-        s.id = new(s.id);
-        s.holders.iter_mut().for_each(|h| *h = new(*h));
-    }
-    for r in &mut nb.risks {
-        r.id = new(r.id);
-        r.actors.iter_mut().for_each(|a| *a = new(*a));
-    }
-    for e in nb.all_evidence_mut() {
-        e.id = new(e.id);
-        e.source = new(e.source);
-    }
+    briefing_core::merge::map_ids(&mut nb, &map.iter().copied().collect());
     nb
 }
 
@@ -219,11 +180,16 @@ fn kind_key(kind: ItemKind) -> &'static str {
 
 /// The key of a field a conflict names.
 fn field_key(field: Field) -> String {
-    use briefing_core::model::text_field_item;
+    use briefing_core::model::{text_field_item, text_field_label};
     match field {
         Field::Text(tf) => match text_field_item(tf) {
-            Some(item) => format!("{}:{}.{}", kind_key(item.kind), item.id, text_label(tf)),
-            None => format!("brief.{}", text_label(tf)),
+            Some(item) => format!(
+                "{}:{}.{}",
+                kind_key(item.kind),
+                item.id,
+                text_field_label(tf)
+            ),
+            None => format!("brief.{}", text_field_label(tf)),
         },
         Field::ActorKind(id) => format!("actor:{id}.kind"),
         Field::Importance(id) => format!("stake:{id}.importance"),
@@ -241,21 +207,6 @@ fn field_key(field: Field) -> String {
     }
 }
 
-fn text_label(tf: TextField) -> &'static str {
-    match tf {
-        TextField::BriefTitle | TextField::StakeTitle(_) | TextField::RiskTitle(_) => "title",
-        TextField::BottomLine => "bottom_line",
-        TextField::Analyst => "analyst",
-        TextField::Handling => "handling",
-        TextField::ActorName(_) => "name",
-        TextField::ActorRole(_) => "role",
-        TextField::ActorPosition(_) => "position",
-        TextField::ActorNotes(_) => "notes",
-        TextField::StakeDetail(_) | TextField::RiskDetail(_) => "detail",
-        TextField::RiskHorizon(_) => "horizon",
-    }
-}
-
 /// Every fact a notebook states, as `key → value`.
 pub fn facts(nb: &Notebook) -> BTreeMap<String, String> {
     let mut f = BTreeMap::new();
@@ -263,10 +214,14 @@ pub fn facts(nb: &Notebook) -> BTreeMap<String, String> {
         f.insert(k, v);
     };
     let b = &nb.brief;
-    put("brief.title".into(), b.title.clone());
-    put("brief.bottom_line".into(), b.bottom_line.clone());
-    put("brief.analyst".into(), b.analyst.clone());
-    put("brief.handling".into(), b.handling.clone());
+    for (field, value) in [
+        (TextField::BriefTitle, &b.title),
+        (TextField::BottomLine, &b.bottom_line),
+        (TextField::Analyst, &b.analyst),
+        (TextField::Handling, &b.handling),
+    ] {
+        put(field_key(Field::Text(field)), value.clone());
+    }
     put("brief.confidence".into(), b.confidence.label().into());
     for s in &nb.sources {
         let k = format!("source:{}", s.id);
@@ -302,10 +257,15 @@ pub fn facts(nb: &Notebook) -> BTreeMap<String, String> {
     }
     for a in &nb.actors {
         let k = format!("actor:{}", a.id);
-        put(format!("{k}.name"), a.name.clone());
-        put(format!("{k}.role"), a.role.clone());
-        put(format!("{k}.position"), a.position.clone());
-        put(format!("{k}.notes"), a.notes.clone());
+        let id = a.id;
+        for (field, value) in [
+            (TextField::ActorName(id), &a.name),
+            (TextField::ActorRole(id), &a.role),
+            (TextField::ActorPosition(id), &a.position),
+            (TextField::ActorNotes(id), &a.notes),
+        ] {
+            put(field_key(Field::Text(field)), value.clone());
+        }
         put(format!("{k}.kind"), a.kind.label().into());
         for alias in &a.aliases {
             put(format!("{k}.alias={alias}"), "1".into());
@@ -313,8 +273,14 @@ pub fn facts(nb: &Notebook) -> BTreeMap<String, String> {
     }
     for s in &nb.stakes {
         let k = format!("stake:{}", s.id);
-        put(format!("{k}.title"), s.title.clone());
-        put(format!("{k}.detail"), s.detail.clone());
+        put(
+            field_key(Field::Text(TextField::StakeTitle(s.id))),
+            s.title.clone(),
+        );
+        put(
+            field_key(Field::Text(TextField::StakeDetail(s.id))),
+            s.detail.clone(),
+        );
         put(format!("{k}.importance"), s.importance.label().into());
         for h in &s.holders {
             put(format!("{k}.holder={h}"), "1".into());
@@ -322,9 +288,13 @@ pub fn facts(nb: &Notebook) -> BTreeMap<String, String> {
     }
     for r in &nb.risks {
         let k = format!("risk:{}", r.id);
-        put(format!("{k}.title"), r.title.clone());
-        put(format!("{k}.detail"), r.detail.clone());
-        put(format!("{k}.horizon"), r.horizon.clone());
+        for (field, value) in [
+            (TextField::RiskTitle(r.id), &r.title),
+            (TextField::RiskDetail(r.id), &r.detail),
+            (TextField::RiskHorizon(r.id), &r.horizon),
+        ] {
+            put(field_key(Field::Text(field)), value.clone());
+        }
         put(format!("{k}.likelihood"), r.likelihood.to_string());
         put(format!("{k}.impact"), r.impact.to_string());
         put(format!("{k}.confidence"), r.confidence.label().into());
