@@ -8,7 +8,7 @@
 
 use super::output;
 use briefing_core::merge::merge;
-use briefing_core::model::Notebook;
+use briefing_core::model::{Article, Notebook};
 use briefing_core::storage::{StorageError, load_notebook, save_notebook};
 use std::path::Path;
 use std::process::ExitCode;
@@ -32,11 +32,27 @@ pub(super) fn merge_files(base: &Path, ours: &Path, theirs: &Path, out: Option<&
     }
 }
 
+/// A version as `merge` reads it. An empty base is git's way of saying the two versions
+/// share no ancestor (both added the file): then everything in each is new.
+fn load_version(path: &Path, is_base: bool) -> Result<Notebook, StorageError> {
+    if is_base && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+        let mut none = Notebook::new(Article::new("", ""));
+        none.sources.clear();
+        none.next_id = 1;
+        return Ok(none);
+    }
+    load_notebook(path).map(|(nb, _)| nb)
+}
+
 /// The three versions read at once (each read checks its file: format, spans, ids).
 fn load_all(paths: [&Path; 3]) -> Result<[Notebook; 3], StorageError> {
     let [base, ours, theirs] = std::thread::scope(|scope| {
+        let mut is_base = true;
         paths
-            .map(|path| scope.spawn(move || load_notebook(path).map(|(nb, _)| nb)))
+            .map(|path| {
+                let base = std::mem::replace(&mut is_base, false);
+                scope.spawn(move || load_version(path, base))
+            })
             .map(|handle| {
                 handle.join().unwrap_or_else(|_| {
                     Err(StorageError::Invalid {

@@ -127,6 +127,24 @@ fn conflicts_are_kept_in_the_file_and_check_fails_until_they_are_settled() {
 }
 
 #[test]
+fn an_empty_base_means_no_common_ancestor_and_both_versions_are_kept_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.ron");
+    std::fs::write(&base, "").unwrap();
+    let ours = new_actor(&worked(), "Zamir Kabulov");
+    let o = write(dir.path(), "ours.ron", &ours);
+    let t = write(dir.path(), "theirs.ron", &worked());
+    let out = run(&["merge", s(&base), s(&o), s(&t)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let merged = load_notebook(&o).unwrap().0;
+    assert_eq!(merged.sources.len(), 2, "each version's source");
+    assert_eq!(
+        merged.actors.len(),
+        ours.actors.len() + worked().actors.len()
+    );
+}
+
+#[test]
 fn a_version_that_cannot_be_read_fails_the_merge_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let base = worked();
