@@ -247,8 +247,12 @@ fn find_in(article: &Article) -> Vec<Found> {
             && tokens[a.end].text == "("
             && tokens.get(b.end).is_some_and(|t| t.text == ")");
         let acronym = text_of(&chars, &tokens, b.first, b.end);
-        if bracketed && is_acronym(&acronym) && b.kind != Kind::Person {
-            acronym_of.insert(acronym, text_of(&chars, &tokens, a.first, a.end));
+        let full = text_of(&chars, &tokens, a.first, a.end);
+        // Not after a place: the recogniser sometimes cuts a name short ("U.N. Interim
+        // Force" "in" "Lebanon" "(UNIFIL)"), and Lebanon is not UNIFIL.
+        let owner = a.kind != Kind::Location;
+        if bracketed && is_acronym(&acronym) && b.kind != Kind::Person && owner {
+            acronym_of.insert(acronym, full);
         }
     }
     // One kind per name: the kind it was given most often.

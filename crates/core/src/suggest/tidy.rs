@@ -2,17 +2,23 @@
 //! punctuation, halves of one name joined, a trailing lower-case word or a lone title
 //! taken off, headline capitals left out.
 
-use super::lexicon::{ORG_WORDS, country_of, is_calendar};
+use super::lexicon::{HONORIFICS, ORG_WORDS, country_of, is_calendar};
 use super::roles::office;
 use crate::model::Article;
 use crate::recognise::tokens::Token;
 use crate::recognise::{Kind, TokenName};
 
-/// True for a token of punctuation that never sits inside a name ("/", "|", "©").
+/// True for a token that never sits inside a name: punctuation ("/", "|", "©") or a
+/// preposition that joins two names ("Espanyol of Barcelona from Nantes").
 fn breaks_names(token: &str) -> bool {
-    !token
+    let punctuation = !token
         .chars()
-        .any(|c| c.is_alphanumeric() || matches!(c, '\'' | '&' | '.' | '-'))
+        .any(|c| c.is_alphanumeric() || matches!(c, '\'' | '&' | '.' | '-'));
+    punctuation
+        || matches!(
+            token,
+            "from" | "to" | "at" | "by" | "with" | "against" | "beat"
+        )
 }
 
 /// The recogniser's names, tidied where its CoNLL training differs from how an analyst
@@ -60,10 +66,19 @@ pub(super) fn tidy(
         split.iter().map(|n| text(n.first, n.end)).collect();
     let mut parts: Vec<TokenName> = Vec::with_capacity(split.len());
     for n in split {
+        // Or an organisation whose name ends in no word that says it is one name
+        // ("Johnson Controls and Lear", "Blackburn and Southampton"; not "Test and County
+        // Cricket Board" or "Marks and Spencer plc").
+        let one_body = |end: usize| {
+            let last = tokens[end - 1].text.as_str();
+            ORG_WORDS.contains(&last) || COMPANY_ENDINGS.contains(&last)
+        };
         let cut = (n.first + 1..n.end.saturating_sub(1)).find(|&i| {
-            matches!(tokens[i].text.as_str(), "and" | ",")
-                && known.contains(&text(n.first, i))
-                && known.contains(&text(i + 1, n.end))
+            let word = tokens[i].text.as_str();
+            let both_known =
+                known.contains(&text(n.first, i)) && known.contains(&text(i + 1, n.end));
+            let a_list = word == "and" && n.kind == Kind::Organisation && !one_body(n.end);
+            matches!(word, "and" | ",") && both_known || a_list
         });
         match cut {
             Some(i) => {
@@ -112,6 +127,11 @@ pub(super) fn tidy(
         }
     }
     out.retain(|n| !titles_only(tokens, n) && !generic(tokens, n));
+    for n in &mut out {
+        if n.kind != Kind::Person && titled_person(tokens, n) {
+            n.kind = Kind::Person;
+        }
+    }
     if skip_first_line {
         let line_end = tokens
             .iter()
@@ -138,13 +158,20 @@ fn trim(tokens: &[Token], mut first: usize, mut end: usize) -> (usize, usize) {
     (first, end)
 }
 
+/// Last words of a company's name besides the organisation words ("Lear Corp", "Edwards &
+/// Sons").
+const COMPANY_ENDINGS: &[&str] = &[
+    "Board", "Co", "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "plc", "Plc", "PLC",
+    "Sons", "Bros", "Bros.", "Brothers", "Partners", "AG", "SA", "S.A.", "NV", "N.V.",
+];
+
 /// True for a word of lower-case letters only ("in", "an", "'s"), but not a particle
 /// names carry ("Charles de Gaulle", "Osama bin Laden").
 fn plain_lower_case(word: &str) -> bool {
     word.chars().all(|c| c.is_lowercase() || c == '\'')
         && !matches!(
             word,
-            "bin" | "de" | "da" | "van" | "von" | "der" | "del" | "la" | "le" | "al"
+            "plc" | "bin" | "de" | "da" | "van" | "von" | "der" | "del" | "la" | "le" | "al"
         )
 }
 
@@ -156,6 +183,54 @@ fn trailing_date(word: &str) -> bool {
 /// True for a name made only of titles and honorifics ("Judge", "Mr", "President").
 fn titles_only(tokens: &[Token], n: &TokenName) -> bool {
     tokens[n.first..n.end].iter().all(|t| office(&t.text))
+}
+
+/// True for a name that is a person's title and then their name, whatever kind the
+/// recogniser gave it ("Coach Berti Vogts", "President Clinton"): the words after the
+/// titles are all capitalised, and none names a body or a country.
+fn titled_person(tokens: &[Token], n: &TokenName) -> bool {
+    const PERSON_TITLES: &[&str] = &[
+        "President",
+        "Prime",
+        "Minister",
+        "Senator",
+        "Governor",
+        "Mayor",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Sheikh",
+        "Emir",
+        "Chancellor",
+        "Pope",
+        "Premier",
+        "Ayatollah",
+        "Ambassador",
+        "Coach",
+        "Dr",
+        "Dr.",
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Gen.",
+    ];
+    let is_title = |t: &Token| {
+        PERSON_TITLES.contains(&t.text.as_str()) || HONORIFICS.contains(&t.text.as_str())
+    };
+    let words = &tokens[n.first..n.end];
+    let titles = words.iter().take_while(|t| is_title(t)).count();
+    let rest = &words[titles..];
+    titles > 0
+        && !rest.is_empty()
+        && rest.iter().all(|t| {
+            t.text.chars().next().is_some_and(char::is_uppercase)
+                && !ORG_WORDS.contains(&t.text.as_str())
+                && country_of(&t.text).is_none()
+        })
 }
 
 /// True for one word that says what sort of body something is but not which one
@@ -272,6 +347,32 @@ mod tests {
         assert_eq!(
             texts(&t, &tidy(&t, names, false)),
             ["Person Charles de Gaulle", "Person Theresa May"]
+        );
+    }
+
+    #[test]
+    fn lists_and_prepositions_split_names_and_titles_make_people() {
+        // 0 Johnson 1 Controls 2 and 3 Lear 4 , 5 Marks 6 and 7 Spencer 8 plc 9 ,
+        // 10 Espanyol 11 from 12 Nantes 13 and 14 Coach 15 Berti 16 Vogts
+        let t = tokenize(
+            "Johnson Controls and Lear, Marks and Spencer plc, Espanyol from Nantes and Coach Berti Vogts",
+        );
+        let names = vec![
+            name(0, 4, Kind::Organisation),
+            name(5, 9, Kind::Organisation),
+            name(10, 13, Kind::Organisation),
+            name(14, 17, Kind::Organisation),
+        ];
+        assert_eq!(
+            texts(&t, &tidy(&t, names, false)),
+            [
+                "Organisation Johnson Controls",
+                "Organisation Lear",
+                "Organisation Marks and Spencer plc",
+                "Organisation Espanyol",
+                "Organisation Nantes",
+                "Person Coach Berti Vogts"
+            ]
         );
     }
 }
