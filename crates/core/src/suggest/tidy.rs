@@ -2,7 +2,7 @@
 //! punctuation, halves of one name joined, a trailing lower-case word or a lone title
 //! taken off, headline capitals left out.
 
-use super::lexicon::{HONORIFICS, ORG_WORDS, country_of, is_calendar};
+use super::lexicon::{HONORIFICS, ORG_WORDS, TITLE_WORDS, country_of, is_calendar};
 use super::roles::office;
 use crate::model::Article;
 use crate::recognise::tokens::Token;
@@ -189,37 +189,30 @@ fn titles_only(tokens: &[Token], n: &TokenName) -> bool {
 /// recogniser gave it ("Coach Berti Vogts", "President Clinton"): the words after the
 /// titles are all capitalised, and none names a body or a country.
 fn titled_person(tokens: &[Token], n: &TokenName) -> bool {
-    const PERSON_TITLES: &[&str] = &[
-        "President",
-        "Prime",
-        "Minister",
-        "Senator",
-        "Governor",
-        "Mayor",
-        "King",
-        "Queen",
-        "Prince",
-        "Princess",
-        "Sheikh",
-        "Emir",
-        "Chancellor",
-        "Pope",
-        "Premier",
-        "Ayatollah",
-        "Ambassador",
-        "Coach",
-        "Dr",
-        "Dr.",
-        "Mr",
-        "Mr.",
-        "Mrs",
-        "Mrs.",
-        "Ms",
-        "Ms.",
-        "Gen.",
+    // Title words that also begin the names of bodies ("State Department", "Supreme
+    // Court", "General Motors", "Foreign Office") say nothing here.
+    const BODY_STARTS: &[&str] = &[
+        "Vice",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Interior",
+        "Finance",
+        "Secretary",
+        "General",
+        "State",
+        "Supreme",
+        "Special",
+        "Representative",
+        "Deputy",
+        "Leader",
+        "Director",
     ];
     let is_title = |t: &Token| {
-        PERSON_TITLES.contains(&t.text.as_str()) || HONORIFICS.contains(&t.text.as_str())
+        let w = t.text.as_str();
+        (TITLE_WORDS.contains(&w) && !BODY_STARTS.contains(&w))
+            || HONORIFICS.contains(&w)
+            || w == "Coach"
     };
     let words = &tokens[n.first..n.end];
     let titles = words.iter().take_while(|t| is_title(t)).count();
