@@ -56,10 +56,14 @@ fn new_actor_from_selection_then_edit_undo_redo_and_delete() {
         let nb = h.state().document().notebook();
         nb.actor(actor.id).unwrap().role.clone()
     };
+    // The suggestion for the name gave its kind and role.
+    assert_eq!(actor.kind, briefing_core::model::ActorKind::Person);
+    assert_eq!(role(&h), "Foreign Minister");
 
-    // Type a role in the focused actor's card.
+    // Type over the role in the focused actor's card.
     h.get_by_label("Role").click();
     h.run_steps(1);
+    press(&mut h, Modifiers::COMMAND, Key::A);
     h.get_by_label("Role").type_text("Tajik Foreign Minister");
     h.run_steps(2);
     assert_eq!(role(&h), "Tajik Foreign Minister");
@@ -69,7 +73,7 @@ fn new_actor_from_selection_then_edit_undo_redo_and_delete() {
     h.get_by_label("Article text").click();
     h.run_steps(2);
     press(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(role(&h), "");
+    assert_eq!(role(&h), "Foreign Minister");
     press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     assert_eq!(role(&h), "Tajik Foreign Minister");
 
@@ -191,4 +195,36 @@ fn a_long_report_finds_its_actors_in_the_background() {
     }
     h.get_by_label_contains("Uzbekistan");
     h.get_by_label_contains("Tajikistan");
+}
+
+/// "+ Alias" puts the cursor in the new alias: typing straight after the click fills it
+/// (seen in the real window: the new row stayed empty and the typing went nowhere).
+#[test]
+fn a_new_alias_takes_the_typing_at_once() {
+    let (_dir, _path, mut h) = open_worked_example(ScriptedPicker::none());
+    let russia = crate::support::actor_id(h.state(), "Russia");
+    h.state_mut().apply(ViewCommand::Focus(ItemRef {
+        kind: ItemKind::Actor,
+        id: russia,
+    }));
+    // Let the card scroll into view before clicking in it.
+    h.run_steps(10);
+    h.get_by_label("+ Alias").click();
+    h.run_steps(3);
+    h.input_mut()
+        .events
+        .push(egui::Event::Text("Kremlin".to_owned()));
+    h.run_steps(2);
+    let aliases = &h
+        .state()
+        .document()
+        .notebook()
+        .actor(russia)
+        .unwrap()
+        .aliases;
+    assert_eq!(
+        aliases.last().map(String::as_str),
+        Some("Kremlin"),
+        "{aliases:?}"
+    );
 }

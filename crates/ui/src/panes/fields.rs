@@ -51,6 +51,9 @@ pub fn list_field(
     add_label: &str,
 ) {
     let label_response = ui.label(RichText::new(label).small().strong());
+    // The entry "add" made, to put the cursor in once it is drawn.
+    let new_entry = ui.make_persistent_id((field, "new entry"));
+    let focus = ui.data_mut(|d| d.remove_temp::<usize>(new_entry));
     for (i, entry) in entries.iter().enumerate() {
         ui.horizontal(|ui| {
             let mut text = entry.clone();
@@ -62,6 +65,9 @@ pub fn list_field(
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label_response.id);
+            if focus == Some(i) {
+                response.request_focus();
+            }
             if response.changed() {
                 cmds.push(Command::from(Edit::SetListEntry(field, i, text)));
             }
@@ -73,8 +79,13 @@ pub fn list_field(
             }
         });
     }
+    if let Some(f) = focus.filter(|&f| f >= entries.len()) {
+        // Not drawn yet (the edit lands after this frame): ask again next frame.
+        ui.data_mut(|d| d.insert_temp(new_entry, f));
+    }
     if ui.small_button(add_label).clicked() {
         cmds.push(Command::from(Edit::AddListEntry(field, String::new())));
+        ui.data_mut(|d| d.insert_temp(new_entry, entries.len()));
     }
 }
 
