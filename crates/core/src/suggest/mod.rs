@@ -112,6 +112,24 @@ fn armed(name: &str) -> bool {
     ARMED_GROUPS.contains(&name) || name.split(' ').any(|w| ARMED_WORDS.contains(&w))
 }
 
+/// The kind of actor a name the analyst chose most likely is, from the name alone (for a
+/// new actor made from selected words that no suggestion names): a country or its
+/// demonym is a state, an armed group's name an armed group, a name ending in a word for a
+/// body ("Menatep Group", "Lear Corp") an organisation, anything else a person.
+pub fn kind_of_name(name: &str) -> ActorKind {
+    let last = name.split_whitespace().last().unwrap_or_default();
+    if country_of(name).is_some() {
+        ActorKind::State
+    } else if armed(name) {
+        ActorKind::ArmedGroup
+    } else if ORG_WORDS.contains(&last) || tidy::COMPANY_ENDINGS.contains(&last) || is_acronym(name)
+    {
+        ActorKind::Organisation
+    } else {
+        ActorKind::Person
+    }
+}
+
 /// What one recognised name is as an actor, if it is one.
 fn see(chars: &[char], tokens: &[Token], n: &TokenName) -> Option<Seen> {
     let surface = text_of(chars, tokens, n.first, n.end);
@@ -612,6 +630,21 @@ mod other_text {
             &tokens,
             &name(5, 9, Kind::Organisation)
         ));
+    }
+
+    #[test]
+    fn a_name_alone_says_what_kind_of_actor_it_likely_is() {
+        for (name, kind) in [
+            ("Menatep Group", ActorKind::Organisation),
+            ("Lear Corp", ActorKind::Organisation),
+            ("CNPC", ActorKind::Organisation),
+            ("Russia", ActorKind::State),
+            ("Chinese", ActorKind::State),
+            ("Taliban", ActorKind::ArmedGroup),
+            ("Letitia Clark", ActorKind::Person),
+        ] {
+            assert_eq!(kind_of_name(name), kind, "{name}");
+        }
     }
 
     #[test]

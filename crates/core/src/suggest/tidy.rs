@@ -160,7 +160,7 @@ fn trim(tokens: &[Token], mut first: usize, mut end: usize) -> (usize, usize) {
 
 /// Last words of a company's name besides the organisation words ("Lear Corp", "Edwards &
 /// Sons").
-const COMPANY_ENDINGS: &[&str] = &[
+pub(super) const COMPANY_ENDINGS: &[&str] = &[
     "Board", "Co", "Co.", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "plc", "Plc", "PLC",
     "Sons", "Bros", "Bros.", "Brothers", "Partners", "AG", "SA", "S.A.", "NV", "N.V.",
 ];

@@ -214,12 +214,32 @@ impl BriefingApp {
         let evidence = self.new_evidence(start, end)?;
         let limit = if kind == ItemKind::Actor { 80 } else { 120 };
         let name = shorten(&evidence.quote, limit);
-        self.edit(Edit::AddItem {
-            kind,
-            id: item_id,
-            name,
-            evidence: Some(evidence),
-        });
+        let mut edits = Vec::new();
+        if kind == ItemKind::Actor {
+            // What a suggestion knows of the name (kind, role), else a guess from the name.
+            let nb = self.session.document().notebook();
+            let suggested = self.derived.suggestions(&nb.sources).and_then(|all| {
+                all.iter()
+                    .find(|s| s.name == name || s.aliases.contains(&name))
+                    .map(|s| (s.kind, s.role.clone()))
+            });
+            let (actor_kind, role) = suggested
+                .unwrap_or_else(|| (briefing_core::suggest::kind_of_name(&name), String::new()));
+            edits.push(Edit::SetActorKind(item_id, actor_kind));
+            if !role.is_empty() {
+                edits.push(Edit::SetText(TextField::ActorRole(item_id), role));
+            }
+        }
+        edits.insert(
+            0,
+            Edit::AddItem {
+                kind,
+                id: item_id,
+                name,
+                evidence: Some(evidence),
+            },
+        );
+        self.edit(Edit::Batch(edits));
         self.article.clear_selection();
         self.shell.status = format!("New {} from the selection.", kind.label());
         Some(focus(kind, item_id))
