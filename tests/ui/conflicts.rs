@@ -78,7 +78,7 @@ fn the_review_tab_lists_each_conflict_with_its_three_values() {
     h.get_by_label("“Foreign Minister”");
     h.get_by_label("“Theirs: Washington leaves.”");
     assert_eq!(h.get_all_by_label("Take theirs").count(), 3);
-    // A deletion has no value to type; the text fields do.
+    // A deletion has no value of one's own; the text fields do.
     assert_eq!(h.get_all_by_label("Edit…").count(), 2);
 }
 
@@ -151,4 +151,39 @@ fn a_typed_value_settles_a_text_conflict() {
     h.run_steps(2);
     assert_eq!(nb(&h).actors[0].role, "FM");
     assert_eq!(nb(&h).conflicts.len(), 3);
+}
+
+/// A rating both sides changed: "Edit…" offers the field's values, and a third one settles
+/// it (the "ours / theirs / edit" for a field that is not typed).
+#[test]
+fn a_rating_both_changed_is_settled_with_a_value_of_ones_own() {
+    let base = load_notebook(std::path::Path::new(WORKED_EXAMPLE))
+        .unwrap()
+        .0;
+    let risk = base.risks[0].id;
+    let ours = with(&base, vec![Edit::SetLikelihood(risk, 2)]);
+    let theirs = with(&base, vec![Edit::SetLikelihood(risk, 5)]);
+    let merged = merge(&base, &ours, &theirs).unwrap().notebook;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("merged.ron");
+    save_notebook(&path, &merged).unwrap();
+    let mut h = harness(app(
+        &dir.path().join("home"),
+        ScriptedPicker::none(),
+        Some(path),
+    ));
+    h.get_by_label_contains("Review (").click();
+    h.run_steps(2);
+    assert_eq!(nb(&h).conflicts.len(), 1);
+    h.get_by_label("Edit…").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "4")
+        .click();
+    h.run_steps(2);
+    assert_eq!(nb(&h).risks[0].likelihood, 4);
+    assert!(nb(&h).conflicts.is_empty());
+    h.state_mut().apply(Command::Edit(EditCommand::Undo));
+    h.run_steps(2);
+    assert_eq!(nb(&h).risks[0].likelihood, 2, "ours again");
+    assert_eq!(nb(&h).conflicts.len(), 1);
 }

@@ -226,6 +226,23 @@ impl Field {
         }
     }
 
+    /// Every value the field can take, for a field with a fixed set of them (a kind, a
+    /// rating, a level, a grade), in menu order; empty for text and for whether a thing
+    /// is kept (those are typed, or ours or theirs).
+    pub fn choices(self) -> Vec<Value> {
+        match self {
+            Field::ActorKind(_) => ActorKind::ALL.map(Value::ActorKind).to_vec(),
+            Field::Importance(_) => Importance::ALL.map(Value::Importance).to_vec(),
+            Field::Likelihood(_) | Field::Impact(_) => (1..=5).map(Value::Number).collect(),
+            Field::RiskConfidence(_) | Field::BriefConfidence => {
+                Confidence::ALL.map(Value::Confidence).to_vec()
+            }
+            Field::Reliability(_) => Reliability::ALL.map(Value::Reliability).to_vec(),
+            Field::Credibility(_) => Credibility::ALL.map(Value::Credibility).to_vec(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The same field with every id in it mapped by `f` (a merge renumbering new ids).
     pub fn map_ids(self, f: impl Fn(Id) -> Id) -> Field {
         let item = |r: ItemRef| ItemRef {
@@ -347,6 +364,26 @@ mod tests {
         };
         assert!(Field::Evidence(actor, 7).accepts(&Value::Evidence(span.clone())));
         assert!(!Field::Evidence(actor, 8).accepts(&Value::Evidence(span)));
+    }
+
+    #[test]
+    fn a_field_with_a_fixed_set_of_values_offers_each_and_all_are_accepted() {
+        for (field, n) in [
+            (Field::ActorKind(1), 5),
+            (Field::Importance(1), 4),
+            (Field::Likelihood(1), 5),
+            (Field::Impact(1), 5),
+            (Field::RiskConfidence(1), 3),
+            (Field::BriefConfidence, 3),
+            (Field::Reliability(1), 6),
+            (Field::Credibility(1), 6),
+        ] {
+            let choices = field.choices();
+            assert_eq!(choices.len(), n, "{field:?}");
+            assert!(choices.iter().all(|v| field.accepts(v)), "{field:?}");
+        }
+        assert!(Field::Text(TextField::BottomLine).choices().is_empty());
+        assert!(Field::Source(1).choices().is_empty());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The merge conflicts in the Review tab: where two merged versions disagree, the three
-//! values, and the choice (keep ours, take theirs, or type a value), each one undo step.
+//! values, and the choice (keep ours, take theirs, or type a value or pick one from the
+//! field's set), each one undo step.
 
 use super::PaneContext;
 use super::fields::shorten;
@@ -135,7 +136,27 @@ fn card(ui: &mut Ui, cx: &mut PaneContext<'_>, c: &Conflict, draft: &mut Draft) 
             {
                 cx.cmds.push(resolve(Choice::Theirs));
             }
-            if typeable(c.field) {
+            let choices = c.field.choices();
+            if !choices.is_empty() {
+                if editing {
+                    // A value of one's own from the field's set: chosen, it settles.
+                    for value in choices {
+                        if ui.button(value.summary()).clicked() {
+                            cx.cmds.push(resolve(Choice::Value(value)));
+                            draft.field = None;
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        draft.field = None;
+                    }
+                } else if ui
+                    .button("Edit…")
+                    .on_hover_text("Choose another value yourself")
+                    .clicked()
+                {
+                    draft.field = Some(c.field);
+                }
+            } else if typeable(c.field) {
                 if editing {
                     if ui.button("Use this").clicked() {
                         let text = std::mem::take(&mut draft.text);
