@@ -170,7 +170,7 @@ fn a_version_that_cannot_be_read_fails_the_merge_and_writes_nothing() {
 }
 
 #[test]
-fn diff_lists_changes_item_by_item_with_two_files_or_git_s_seven_arguments() {
+fn diff_lists_changes_item_by_item_with_two_files_or_git_s_seven_or_nine_arguments() {
     let dir = tempfile::tempdir().unwrap();
     let base = worked();
     let lavrov = base.actors[0].id;
@@ -192,7 +192,11 @@ fn diff_lists_changes_item_by_item_with_two_files_or_git_s_seven_arguments() {
         text.contains(&format!("~ actor {lavrov} \"Sergei Lavrov\": role: ")),
         "{text}"
     );
-    assert!(text.contains("+ actor 49 \"Ismail Khan\""), "{text}");
+    let khan = new.actors.last().unwrap().id;
+    assert!(
+        text.contains(&format!("+ actor {khan} \"Ismail Khan\"")),
+        "{text}"
+    );
     assert_eq!(text.lines().count(), 2, "{text}");
     let hex = "0".repeat(40);
     let git = run(&[
@@ -207,6 +211,21 @@ fn diff_lists_changes_item_by_item_with_two_files_or_git_s_seven_arguments() {
     ]);
     assert!(git.status.success(), "{}", stderr(&git));
     assert!(stdout(&git).starts_with("briefing-notebook diff a/n.ron b/n.ron\n"));
+    // A renamed file: git adds the new path and the rename's details.
+    let renamed = run(&[
+        "diff",
+        "n.ron",
+        s(&a),
+        &hex,
+        "100644",
+        s(&b),
+        &hex,
+        "100644",
+        "m.ron",
+        "similarity index 90%\nrename from n.ron\nrename to m.ron\n",
+    ]);
+    assert!(renamed.status.success(), "{}", stderr(&renamed));
+    assert!(stdout(&renamed).starts_with("briefing-notebook diff a/m.ron b/m.ron\n"));
     let added = run(&[
         "diff",
         "n.ron",
@@ -347,7 +366,11 @@ fn a_real_git_merge_with_the_driver_keeps_both_analysts_work() {
 
     // The diff driver shows the merge as items, not lines.
     let shown = git_ok(&repo, &["diff", "HEAD~1", "HEAD"]);
-    assert!(shown.contains("+ actor 50 \"Ismail Khan\""), "{shown}");
+    let khan = nb.actors.last().unwrap().id;
+    assert!(
+        shown.contains(&format!("+ actor {khan} \"Ismail Khan\"")),
+        "{shown}"
+    );
     assert!(shown.contains("notes: \"\" → \"Tour in Feb.\""), "{shown}");
 }
 

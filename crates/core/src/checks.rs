@@ -493,8 +493,8 @@ mod sourcing {
         let mut nb = Notebook::new(Article::new("One", TEXT));
         nb.sources[0].reliability = Reliability::B;
         nb.sources[0].credibility = Credibility::new(2).unwrap();
-        let id = nb.allocate_id();
-        Edit::AddSource(Source::new(id, Article::new("Two", TEXT)))
+        // Source 2 by number and by id, as the tests below name it.
+        Edit::AddSource(Source::new(2, Article::new("Two", TEXT)))
             .apply(&mut nb)
             .unwrap();
         nb.actors.push(Actor {

@@ -323,13 +323,16 @@ mod tests {
         assert_eq!(
             diff(&old, &new),
             [
-                "~ brief: bottom line: \"\" → \"Moscow leads.\"",
-                "~ actor 2 \"Lavrov\": aliases: \"\" → \"Sergei\"",
-                "~ actor 2 \"Lavrov\": role: \"\" → \"Minister\"",
-                "~ actor 2 \"Lavrov\": + evidence [1] \"Moscow\"",
-                "+ stake 4 \"Bases\" (importance \"Medium\")",
+                "~ brief: bottom line: \"\" → \"Moscow leads.\"".to_owned(),
+                format!("~ actor {id} \"Lavrov\": aliases: \"\" → \"Sergei\""),
+                format!("~ actor {id} \"Lavrov\": role: \"\" → \"Minister\""),
+                format!("~ actor {id} \"Lavrov\": + evidence [1] \"Moscow\""),
+                format!("+ stake {stake} \"Bases\" (importance \"Medium\")"),
             ]
         );
-        assert_eq!(diff(&new, &old).last().unwrap(), "- stake 4 \"Bases\"");
+        assert_eq!(
+            diff(&new, &old).last().unwrap(),
+            &format!("- stake {stake} \"Bases\"")
+        );
     }
 }

@@ -58,10 +58,12 @@ fn two_hundred_pairs_of_concurrent_sessions_lose_nothing_and_conflict_only_where
     println!(
         "200 pairs: {changes} changed facts, 0 lost; {conflicted} pairs with conflicts ({conflicts} conflicts, each owed); {renumbered_ids} new ids renumbered"
     );
-    // The sessions touch the same things often enough for conflicts and renumbering to
-    // be exercised, and not so often that every pair conflicts.
+    // The sessions touch the same things often enough for conflicts to be exercised, and
+    // not so often that every pair conflicts. Ids are random: both sides' new items never
+    // share one, so none is renumbered (the merge tests cover renumbering for files from
+    // older builds).
     assert!(conflicted > 10 && conflicted < 190, "{conflicted}");
-    assert!(renumbered_ids > 50, "{renumbered_ids}");
+    assert_eq!(renumbered_ids, 0);
 }
 
 #[test]

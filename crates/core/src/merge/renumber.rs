@@ -1,7 +1,8 @@
-//! New ids in "theirs" that "ours" may also have handed out get fresh ones before the
-//! versions are matched by id: both versions hand out ids from the same `next_id`, so two
-//! analysts' first new actors are both, say, 50. See ARCHITECTURE.md for why theirs, not
-//! ours, is renumbered.
+//! New ids in "theirs" that "ours" also holds for something else get fresh ones before the
+//! versions are matched by id. Since format 4 ids are random (`model::fresh_id`), so two
+//! analysts' new items never share one; files from older builds handed out ids from the
+//! same `next_id`, so two analysts' first new actors were both, say, 50. See
+//! ARCHITECTURE.md for why theirs, not ours, is renumbered.
 
 use crate::model::{Id, Notebook, Value};
 use std::collections::{HashMap, HashSet};
@@ -16,14 +17,13 @@ pub(super) fn ids_of(nb: &Notebook) -> HashSet<Id> {
         .collect()
 }
 
-/// `theirs` with each new id that could collide with one of ours replaced by a fresh id
-/// above both versions' `next_id`, handed out in the file's order (sources, actors,
-/// stakes, risks, spans); every reference follows. Returns the map, old id to new.
+/// `theirs` with each new id that collides with one of ours replaced by a fresh id,
+/// handed out in the file's order (sources, actors, stakes, risks, spans); every reference
+/// follows. Returns the map, old id to new.
 ///
-/// An id is new in theirs when the base does not hold it and it is at or above the base's
-/// `next_id` (an id below it was handed out before the versions parted, so both mean the
-/// same thing by it); it could collide when ours has handed out ids that far (below
-/// ours' `next_id`) or holds it.
+/// An id collides when the base does not hold it and both versions do: each added
+/// something under it. (The same thing reaching both by an earlier merge also looks like
+/// this; it is then kept twice, never lost.)
 pub(super) fn renumber_theirs(
     base: &Notebook,
     ours: &Notebook,
@@ -31,10 +31,7 @@ pub(super) fn renumber_theirs(
 ) -> Vec<(Id, Id)> {
     let in_base = ids_of(base);
     let in_ours = ids_of(ours);
-    let collides = |id: Id| {
-        !in_base.contains(&id) && id >= base.next_id && (id < ours.next_id || in_ours.contains(&id))
-    };
-    let mut next = ours.next_id.max(theirs.next_id);
+    let collides = |id: Id| !in_base.contains(&id) && in_ours.contains(&id);
     let mut map: HashMap<Id, Id> = HashMap::new();
     let mut order = Vec::new();
     let ids = theirs
@@ -42,18 +39,18 @@ pub(super) fn renumber_theirs(
         .iter()
         .map(|s| s.id)
         .chain(theirs.all_items().map(|i| i.id()))
-        .chain(theirs.all_evidence().map(|(_, e)| e.id));
+        .chain(theirs.all_evidence().map(|(_, e)| e.id))
+        .collect::<Vec<Id>>();
     for id in ids {
         if collides(id) && !map.contains_key(&id) {
-            map.insert(id, next);
-            order.push((id, next));
-            next = next.saturating_add(1);
+            let fresh = theirs.allocate_id();
+            map.insert(id, fresh);
+            order.push((id, fresh));
         }
     }
     if !map.is_empty() {
         map_ids(theirs, &map);
     }
-    theirs.next_id = theirs.next_id.max(next);
     order
 }
 

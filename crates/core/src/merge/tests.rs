@@ -113,7 +113,17 @@ fn new_items_on_both_sides_are_kept_and_theirs_renumbered_with_their_references(
     let mut ours = b.clone();
     let mine = add(&mut ours, ItemKind::Actor, "Karzai");
     let mut theirs = b.clone();
-    let their_actor = add(&mut theirs, ItemKind::Actor, "Khan");
+    // Ids are random now; files from older builds handed out the same next id on both
+    // sides, as here.
+    let their_actor = mine;
+    Edit::AddItem {
+        kind: ItemKind::Actor,
+        id: their_actor,
+        name: "Khan".into(),
+        evidence: None,
+    }
+    .apply(&mut theirs)
+    .unwrap();
     let their_stake = add(&mut theirs, ItemKind::Stake, "Water");
     Edit::ToggleStakeHolder {
         stake: their_stake,
@@ -121,7 +131,6 @@ fn new_items_on_both_sides_are_kept_and_theirs_renumbered_with_their_references(
     }
     .apply(&mut theirs)
     .unwrap();
-    assert_eq!(mine, their_actor, "both handed out the same id");
     let merged = merge(&b, &ours, &theirs).unwrap();
     let m = &merged.notebook;
     assert!(m.conflicts.is_empty());
@@ -129,7 +138,7 @@ fn new_items_on_both_sides_are_kept_and_theirs_renumbered_with_their_references(
     assert_eq!(names, ["Lavrov", "Ghani", "Karzai", "Khan"]);
     let khan = m.actors[3].id;
     assert_ne!(khan, mine);
-    assert!(khan >= ours.next_id.max(theirs.next_id));
+    assert!(m.stakes.iter().all(|s| s.id != khan), "a fresh id");
     let water = m.stakes.iter().find(|s| s.title == "Water").unwrap();
     assert_eq!(water.holders, [khan], "the reference follows the new id");
     assert!(merged.renumbered.contains(&(their_actor, khan)));
@@ -405,4 +414,33 @@ fn an_item_kept_against_its_deletion_loses_references_to_what_that_side_also_del
     assert!(m.stakes[0].holders.is_empty());
     assert_eq!(m.conflicts.len(), 1);
     assert_eq!(m.conflicts[0].field, Field::Item(stake_ref));
+}
+
+/// Alice and Bob each add an actor; Alice merges Bob's branch; Bob goes on editing his
+/// actor and Alice merges again, from the base git gives (Bob's first commit). With
+/// sequential ids the first merge renumbered Bob's actor and the second put his edit on
+/// Alice's; random ids leave nothing to renumber.
+#[test]
+fn a_second_merge_from_an_older_base_puts_each_edit_on_its_own_item() {
+    let b = base();
+    let mut alice = b.clone();
+    let karzai = add(&mut alice, ItemKind::Actor, "Karzai");
+    let mut bob1 = b.clone();
+    let khan = add(&mut bob1, ItemKind::Actor, "Khan");
+    let first = merge(&b, &alice, &bob1).unwrap();
+    assert!(first.renumbered.is_empty(), "{:?}", first.renumbered);
+    let m1 = first.notebook;
+    let mut bob2 = bob1.clone();
+    Edit::SetText(TextField::ActorRole(khan), "Governor".into())
+        .apply(&mut bob2)
+        .unwrap();
+    for m2 in [
+        merge(&bob1, &m1, &bob2).unwrap().notebook,
+        merge(&bob1, &bob2, &m1).unwrap().notebook,
+    ] {
+        assert!(m2.conflicts.is_empty(), "{:?}", m2.conflicts);
+        assert_eq!(m2.actor(khan).unwrap().role, "Governor");
+        assert_eq!(m2.actor(karzai).unwrap().role, "");
+        assert_eq!(m2.actors.len(), m1.actors.len());
+    }
 }

@@ -20,8 +20,8 @@ pub use document::Document;
 pub use edit::{CoalesceKey, Edit, EditError, ListField, SpanPosition, TextField};
 pub use item::Item;
 pub use notebook::{
-    Actor, ActorKind, AnchorStatus, BriefMeta, CURRENT_FORMAT, Confidence, Evidence, Id,
-    Importance, ItemKind, ItemRef, Notebook, Risk, Stake,
+    Actor, ActorKind, AnchorStatus, BriefMeta, CURRENT_FORMAT, Confidence, Evidence,
+    FIRST_RANDOM_ID, ID_LIMIT, Id, Importance, ItemKind, ItemRef, Notebook, Risk, Stake, fresh_id,
 };
 pub use scales::{impact_word, likelihood_word};
 pub use source::{Credibility, CredibilityOutOfRange, Reliability, Source, SourceField};

@@ -11,6 +11,28 @@ pub const CURRENT_FORMAT: u32 = 4;
 /// notebook.
 pub type Id = u64;
 
+/// The smallest id [`fresh_id`] hands out: ids below it are the sequential ones files
+/// written before format 4's random ids hold.
+pub const FIRST_RANDOM_ID: Id = 1 << 32;
+/// One above the largest id [`fresh_id`] hands out: 2^53, so a JSON reader of `check
+/// --json` (a double) keeps every id exact.
+pub const ID_LIMIT: Id = 1 << 53;
+
+/// A new id, random in [`FIRST_RANDOM_ID`]..[`ID_LIMIT`]: two analysts working on copies
+/// of one notebook hand out different ids (the chance that two of a thousand new items
+/// meet is about one in ten billion), so a merge matches items by id and never has to
+/// renumber one side's, which a later merge from an older base would misread.
+pub fn fresh_id() -> Id {
+    use std::hash::{BuildHasher, RandomState};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static HANDED_OUT: AtomicU64 = AtomicU64::new(0);
+    // Each RandomState has fresh keys from the system's randomness; the counter and the
+    // clock make every input differ too.
+    let n = HANDED_OUT.fetch_add(1, Ordering::Relaxed);
+    let bits = RandomState::new().hash_one((n, std::time::SystemTime::now()));
+    FIRST_RANDOM_ID + bits % (ID_LIMIT - FIRST_RANDOM_ID)
+}
+
 /// A whole notebook, as saved in a `.ron` file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,7 +50,8 @@ pub struct Notebook {
     pub stakes: Vec<Stake>,
     /// What could go wrong, in the user's order.
     pub risks: Vec<Risk>,
-    /// The next id to hand out; ids are never reused.
+    /// Above every id handed out (ids are random since format 4, see [`fresh_id`], so it
+    /// only tells an old build where to go on); ids are never reused.
     pub next_id: Id,
     /// Suggested actor names the analyst dismissed (not suggested again).
     #[serde(default)]
@@ -342,19 +365,19 @@ impl Notebook {
             actors: Vec::new(),
             stakes: Vec::new(),
             risks: Vec::new(),
-            next_id: 1,
+            next_id: 2,
             dismissed_suggestions: Vec::new(),
             conflicts: Vec::new(),
         };
-        let id = nb.allocate_id();
-        nb.sources.push(Source::new(id, article));
+        // The first source is 1 in every notebook: copies to merge share it anyway.
+        nb.sources.push(Source::new(1, article));
         nb
     }
 
-    /// Hands out a fresh id.
+    /// Hands out a fresh id (see [`fresh_id`]); `next_id` stays above every id handed out.
     pub fn allocate_id(&mut self) -> Id {
-        let id = self.next_id;
-        self.next_id += 1;
+        let id = fresh_id();
+        self.next_id = self.next_id.max(id.saturating_add(1));
         id
     }
 

@@ -5,7 +5,7 @@
 use super::{Session, SessionError};
 use crate::anchor::{SpanReport, replace_article_edit};
 use crate::import::{FileImportError, import_file, normalise};
-use crate::model::{Article, Credibility, Edit, Id, Notebook, Reliability, Source};
+use crate::model::{Article, Credibility, Edit, Id, Notebook, Reliability, Source, fresh_id};
 use std::path::{Path, PathBuf};
 
 /// How new sources are added.
@@ -58,7 +58,6 @@ pub struct NewSources {
 pub fn new_sources(notebook: &Notebook, paths: &[PathBuf], options: AddOptions) -> NewSources {
     let mut outcome = AddSourcesOutcome::default();
     let mut adds: Vec<Source> = Vec::new();
-    let mut next_id = notebook.next_id;
     for path in paths {
         let article = match import_file(path) {
             Ok(article) => article,
@@ -80,10 +79,9 @@ pub fn new_sources(notebook: &Notebook, paths: &[PathBuf], options: AddOptions) 
             });
             continue;
         }
-        let mut source = Source::new(next_id, article);
+        let mut source = Source::new(fresh_id(), article);
         source.reliability = options.reliability;
         source.credibility = options.credibility;
-        next_id = next_id.saturating_add(1);
         outcome.added.push(source.id);
         adds.push(source);
     }
