@@ -1,7 +1,8 @@
 //! `diff A B`: what changed between two notebooks, item by item. Also git's external diff
-//! driver: given git's seven arguments (path, old file, hash, mode, new file, hash, mode)
-//! it compares the two files and names the path; `/dev/null` stands for no notebook (a
-//! file added or deleted).
+//! driver: given git's seven arguments (path, old file, hash, mode, new file, hash, mode),
+//! or nine for a renamed file (then the new path and the rename's details), it compares
+//! the two files and names the path; `/dev/null` stands for no notebook (a file added or
+//! deleted).
 
 use super::output;
 use briefing_core::diff::diff;
@@ -9,14 +10,15 @@ use briefing_core::model::{Article, Notebook};
 use briefing_core::storage::load_notebook;
 use std::path::{Path, PathBuf};
 
-/// `diff`: two files, or git's seven arguments.
+/// `diff`: two files, or git's seven (or, for a rename, nine) arguments.
 pub(super) fn diff_files(args: &[PathBuf]) -> Result<(), String> {
     let (name, old, new) = match args {
         [old, new] => (None, old, new),
         [path, old, _, _, new, _, _] => (Some(path), old, new),
+        [_, old, _, _, new, _, _, new_path, _] => (Some(new_path), old, new),
         _ => {
             return Err(format!(
-                "diff takes two notebooks (or git's seven diff-driver arguments), not {}",
+                "diff takes two notebooks (or git's seven or nine diff-driver arguments), not {}",
                 args.len()
             ));
         }

@@ -24,7 +24,8 @@ pub(super) fn merge_files(base: &Path, ours: &Path, theirs: &Path, out: Option<&
         Ok(conflicts) => ExitCode::from(u8::from(conflicts > 0)),
         Err(message) => {
             let _ = super::complain(format!(
-                "{message}; nothing was merged and {} was left as it was",
+                "{message}; nothing was merged and {} was left as it was (under git before 2.42, \
+                 which takes this for conflicts, run `git merge --abort`, fix the file and merge again)",
                 out.display()
             ));
             ExitCode::from(MERGE_FAILED)
@@ -51,12 +52,12 @@ fn load_all(paths: [&Path; 3]) -> Result<[Notebook; 3], StorageError> {
         paths
             .map(|path| {
                 let base = std::mem::replace(&mut is_base, false);
-                scope.spawn(move || load_version(path, base))
+                (path, scope.spawn(move || load_version(path, base)))
             })
-            .map(|handle| {
+            .map(|(path, handle)| {
                 handle.join().unwrap_or_else(|_| {
                     Err(StorageError::Invalid {
-                        path: std::path::PathBuf::new(),
+                        path: path.to_path_buf(),
                         problem: "reading it failed unexpectedly".into(),
                     })
                 })

@@ -156,8 +156,9 @@ pub enum Command {
     /// What changed between two notebooks, item by item (also git's diff driver: it takes
     /// git's seven arguments).
     Diff {
-        /// The older and the newer notebook (.ron), or git's seven diff-driver arguments.
-        #[arg(required = true, num_args = 2..=7)]
+        /// The older and the newer notebook (.ron), or git's seven (nine for a rename)
+        /// diff-driver arguments.
+        #[arg(required = true, num_args = 2..=9)]
         files: Vec<PathBuf>,
     },
     /// Export the one-page brief (PDF, HTML, Markdown) or the evidence (W3C, CSV).
