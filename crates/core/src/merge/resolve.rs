@@ -1,8 +1,8 @@
 //! Settling a merge conflict: the one undoable edit that sets the field to the chosen
 //! value and forgets the conflict.
 
-use crate::anchor::replace_article_edit;
-use crate::model::{Edit, EditError, Field, Notebook, Value, sha256_hex};
+use crate::anchor::{locate, replace_article_edit};
+use crate::model::{AnchorStatus, Edit, EditError, Field, Notebook, TextIndex, Value, sha256_hex};
 use thiserror::Error;
 
 /// What the analyst chose for a conflict.
@@ -67,6 +67,20 @@ pub fn resolution(nb: &Notebook, field: Field, choice: Choice) -> Result<Edit, R
             article.text_sha256 = sha256_hex(&text);
             article.text = text.into();
             replace_article_edit(nb, id, article).map_err(Box::new)?.0
+        }
+        // A span kept in a conflict has the offsets of its own version's text: found
+        // again in the text the source holds now, as the merge finds every other span.
+        (field @ Field::Evidence(..), Value::Evidence(mut span)) => {
+            if let Some(source) = nb.source(span.source) {
+                let text = &source.article.text;
+                let found = locate(text, &TextIndex::new(text), &span);
+                if found.status != AnchorStatus::Orphaned && found.end <= text.chars().count() {
+                    (span.start, span.end, span.status) = (found.start, found.end, found.status);
+                } else {
+                    span.status = AnchorStatus::Orphaned;
+                }
+            }
+            Edit::SetField(field, Value::Evidence(span))
         }
         (field, value) => Edit::SetField(field, value),
     };

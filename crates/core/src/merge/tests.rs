@@ -444,3 +444,31 @@ fn a_second_merge_from_an_older_base_puts_each_edit_on_its_own_item() {
         assert_eq!(m2.actors.len(), m1.actors.len());
     }
 }
+
+/// A span one side removed and the other changed, while the first also moved the text:
+/// taking theirs finds their span in the text the source holds now, not at the offsets
+/// their older text had (review found the old offsets written back).
+#[test]
+fn a_span_taken_from_theirs_is_found_again_in_the_text_kept() {
+    let b = base();
+    let lavrov = b.actors[0].id;
+    let span = b.actors[0].evidence[0].id;
+    let article = Article::new("Talks", format!("Update. {TEXT}"));
+    let (moved, _) = crate::anchor::replace_article_edit(&b, 1, article).unwrap();
+    let ours = edited(&b, vec![moved, Edit::RemoveEvidence(actor(lavrov), span)]);
+    let longer = evidence_for(1, TEXT, &TextIndex::new(TEXT), span, 0, 47);
+    let theirs = edited(&b, vec![Edit::ReplaceEvidence(actor(lavrov), longer)]);
+    let m = merge(&b, &ours, &theirs).unwrap().notebook;
+    let field = Field::Evidence(actor(lavrov), span);
+    assert!(m.conflict(field).is_some(), "{:?}", m.conflicts);
+    let settled = edited(&m, vec![resolution(&m, field, Choice::Theirs).unwrap()]);
+    let e = settled.actors[0]
+        .evidence
+        .iter()
+        .find(|e| e.id == span)
+        .unwrap();
+    let text: Vec<char> = settled.sources[0].article.text.chars().collect();
+    let at: String = text[e.start..e.end].iter().collect();
+    assert_eq!(at, "Moscow hosted the talks. Kabul was not invited.");
+    assert_eq!((e.start, e.end), (8, 55));
+}
