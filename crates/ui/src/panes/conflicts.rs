@@ -59,6 +59,16 @@ fn shown(value: &Value) -> String {
     }
 }
 
+/// What choosing a side does, in words: a deletion deletes (the notebook holds the
+/// changed version meanwhile, so "keep" would mislead).
+fn choice_hint(value: &Value, side: &str) -> String {
+    match value {
+        Value::Absent => format!("Delete it, as {side} did (Ctrl+Z undoes the choice)"),
+        Value::Present => format!("Keep it as {side} changed it (Ctrl+Z undoes the choice)"),
+        _ => format!("Use the value {side} has (Ctrl+Z undoes the choice)"),
+    }
+}
+
 /// True when the analyst can type a value of their own (text fields; not a whole text).
 fn typeable(field: Field) -> bool {
     matches!(field, Field::Text(_) | Field::SourceMeta(..))
@@ -73,7 +83,7 @@ pub fn show(ui: &mut Ui, cx: &mut PaneContext<'_>) {
     ui.label(RichText::new(format!("Merge conflicts ({})", nb.conflicts.len())).strong());
     ui.label(
         "Both versions of this notebook changed these (or one deleted what the other changed). \
-         It holds ours until you choose.",
+         Until you choose it holds ours, or the changed version where one side deleted it.",
     );
     ui.add_space(4.0);
     let mut draft: Draft = ui.data(|d| d.get_temp(draft_id())).unwrap_or_default();
@@ -124,14 +134,14 @@ fn card(ui: &mut Ui, cx: &mut PaneContext<'_>, c: &Conflict, draft: &mut Draft) 
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button("Keep ours")
-                .on_hover_text("Keep what the notebook holds now (Ctrl+Z undoes the choice)")
+                .on_hover_text(choice_hint(&c.ours, "ours"))
                 .clicked()
             {
                 cx.cmds.push(resolve(Choice::Ours));
             }
             if ui
                 .button("Take theirs")
-                .on_hover_text("Use the other version's value (Ctrl+Z undoes the choice)")
+                .on_hover_text(choice_hint(&c.theirs, "theirs"))
                 .clicked()
             {
                 cx.cmds.push(resolve(Choice::Theirs));
