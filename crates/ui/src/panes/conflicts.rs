@@ -6,7 +6,9 @@ use super::PaneContext;
 use super::fields::shorten;
 use crate::command::{Command, EditCommand, ViewCommand};
 use briefing_core::merge::Choice;
-use briefing_core::model::{Conflict, Field, Notebook, Target, Value};
+use briefing_core::model::{
+    Conflict, Field, Notebook, Target, Value, impact_word, likelihood_word,
+};
 use egui::{self, RichText, Ui};
 
 /// A value being typed for one conflict (egui keeps it between frames).
@@ -69,6 +71,15 @@ fn choice_hint(value: &Value, side: &str) -> String {
     }
 }
 
+/// A value to pick, as the item's own menus show it ("4 – likely (55-80%)").
+fn choice_label(field: Field, value: &Value) -> String {
+    match (field, value) {
+        (Field::Likelihood(_), Value::Number(n)) => format!("{n} – {}", likelihood_word(*n)),
+        (Field::Impact(_), Value::Number(n)) => format!("{n} – {}", impact_word(*n)),
+        _ => value.summary(),
+    }
+}
+
 /// True when the analyst can type a value of their own (text fields; not a whole text).
 fn typeable(field: Field) -> bool {
     matches!(field, Field::Text(_) | Field::SourceMeta(..))
@@ -121,7 +132,7 @@ fn card(ui: &mut Ui, cx: &mut PaneContext<'_>, c: &Conflict, draft: &mut Draft) 
                 }
             });
         let editing = draft.field == Some(c.field);
-        if editing {
+        if editing && typeable(c.field) {
             let label = ui.label("Your value:");
             let edit = egui::TextEdit::multiline(&mut draft.text)
                 .desired_rows(2)
@@ -151,7 +162,7 @@ fn card(ui: &mut Ui, cx: &mut PaneContext<'_>, c: &Conflict, draft: &mut Draft) 
                 if editing {
                     // A value of one's own from the field's set: chosen, it settles.
                     for value in choices {
-                        if ui.button(value.summary()).clicked() {
+                        if ui.button(choice_label(c.field, &value)).clicked() {
                             cx.cmds.push(resolve(Choice::Value(value)));
                             draft.field = None;
                         }
