@@ -85,10 +85,15 @@ pub enum InvalidNotebook {
     },
     /// A merge conflict about something the notebook does not hold, a second conflict
     /// about the same field, or a value that field cannot take.
-    #[error("the merge conflict about the {field} {problem}")]
+    #[error(
+        "the merge conflict about the {field} of {place} {problem}: remove that entry from \
+         the `conflicts` list at the end of the file, or merge again"
+    )]
     BadConflict {
         /// The field's name.
         field: &'static str,
+        /// What it belongs to ("actor 48", "source 2", "the brief").
+        place: String,
         /// What is wrong with it.
         problem: &'static str,
     },
@@ -172,6 +177,14 @@ fn check_conflicts(nb: &Notebook) -> Result<(), InvalidNotebook> {
     for c in &nb.conflicts {
         let bad = |problem| InvalidNotebook::BadConflict {
             field: c.field.label(),
+            place: match c.field.target() {
+                Target::Brief => "the brief".to_owned(),
+                Target::Item(item) => format!("{} {}", item.kind.label(), item.id),
+                Target::Source(id) => format!("source {id}"),
+                Target::Evidence(item, id) => {
+                    format!("span {id} of {} {}", item.kind.label(), item.id)
+                }
+            },
             problem,
         };
         if !c.field.target_exists(nb) {
