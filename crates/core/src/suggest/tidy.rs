@@ -75,10 +75,11 @@ pub(super) fn tidy(
         };
         let cut = (n.first + 1..n.end.saturating_sub(1)).find(|&i| {
             let word = tokens[i].text.as_str();
+            // Lazily: the two texts are built only at an "and" or a comma.
             let both_known =
-                known.contains(&text(n.first, i)) && known.contains(&text(i + 1, n.end));
+                || known.contains(&text(n.first, i)) && known.contains(&text(i + 1, n.end));
             let a_list = word == "and" && n.kind == Kind::Organisation && !one_body(n.end);
-            matches!(word, "and" | ",") && both_known || a_list
+            a_list || matches!(word, "and" | ",") && both_known()
         });
         match cut {
             Some(i) => {
