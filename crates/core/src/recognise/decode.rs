@@ -128,7 +128,13 @@ pub fn label(weights: &impl Weights, doc: &Doc, aggregate: Option<&Flat>) -> Vec
         } else {
             pass.labels.last().copied()
         };
-        out.push((best, confidence(&scores, best, previous)));
+        // Only a name's confidence is read (the least sure of its words).
+        let sure = if best == Label::O {
+            1.0
+        } else {
+            confidence(&scores, best, previous)
+        };
+        out.push((best, sure));
         pass.push(best);
     }
     out

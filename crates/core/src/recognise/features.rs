@@ -471,6 +471,8 @@ pub fn aggregate(whole: &Doc, first: &[Label]) -> Flat {
         }
     }
     let name = |i: Option<usize>, edge: &'static str| i.map_or(edge, |i| first[i].name());
+    // One buffer for every token's "words around other uses" (no allocation per token).
+    let mut around: Vec<u64> = Vec::with_capacity(16);
     Flat::build(doc.len(), |i, out| {
         let t = &doc[i];
         let p = (!t.sentence_start && i > 0).then(|| i - 1);
@@ -506,7 +508,7 @@ pub fn aggregate(whole: &Doc, first: &[Label]) -> Flat {
             .get(whole.lower_of[i] as usize)
             .filter(|o| !o.is_empty())
         {
-            let mut around: Vec<u64> = Vec::with_capacity(16);
+            around.clear();
             for j in others
                 .iter()
                 .map(|&j| j as usize)
@@ -522,7 +524,7 @@ pub fn aggregate(whole: &Doc, first: &[Label]) -> Flat {
             }
             around.sort_unstable();
             around.dedup();
-            out.extend(around);
+            out.extend_from_slice(&around);
         }
     })
 }

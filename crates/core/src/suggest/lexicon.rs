@@ -544,8 +544,18 @@ pub const ROLE_WORDS: &[&str] = &[
 ];
 
 /// The country a word or phrase names (by name, demonym, capital or seat of government).
+/// Asked of every name and many words, so looked up in a table, not the list (the first
+/// entry naming a phrase wins, as the list reads).
 pub fn country_of(phrase: &str) -> Option<&'static str> {
-    COUNTRIES.iter().find_map(|(name, others, capital)| {
-        (phrase == *name || phrase == *capital || others.contains(&phrase)).then_some(*name)
-    })
+    static BY_PHRASE: std::sync::LazyLock<std::collections::HashMap<&str, &str>> =
+        std::sync::LazyLock::new(|| {
+            let mut table = std::collections::HashMap::new();
+            for (name, others, capital) in COUNTRIES {
+                for phrase in [*name, *capital].into_iter().chain(others.iter().copied()) {
+                    table.entry(phrase).or_insert(*name);
+                }
+            }
+            table
+        });
+    BY_PHRASE.get(phrase).copied()
 }
