@@ -49,6 +49,19 @@ pub enum MergeError {
     /// by hand so that an id means different things): nothing is written.
     #[error("the merged notebook would be inconsistent ({0}); nothing was merged")]
     Inconsistent(#[from] InvalidNotebook),
+    /// A version still holds an unsettled conflict about a field the merge would conflict
+    /// on again: a new conflict would replace it and lose one of its values.
+    #[error(
+        "{version} still has an unsettled merge conflict about the {field}, which the other \
+         version changed too: settle it in the app's Review tab and commit, then merge again; \
+         nothing was merged"
+    )]
+    Unsettled {
+        /// "ours" or "theirs".
+        version: &'static str,
+        /// The field's name.
+        field: &'static str,
+    },
 }
 
 /// Merges `ours` and `theirs`, two versions that parted from `base`.
@@ -93,7 +106,7 @@ pub fn merge(base: &Notebook, ours: &Notebook, theirs: &Notebook) -> Result<Merg
         conflicts: Vec::new(),
     };
     drop_dangling(&mut notebook);
-    notebook.conflicts = carried_conflicts(versions, ctx.conflicts, &notebook);
+    notebook.conflicts = carried_conflicts(versions, ctx.conflicts, &notebook)?;
     // Offsets are hints: every span is found again in the text the merge kept (a source
     // whose text conflicts holds ours', and theirs' spans on it are located there).
     reanchor(&mut notebook);
@@ -143,27 +156,48 @@ fn named_anew(base: &Notebook, version: &Notebook) -> HashSet<Id> {
 }
 
 /// The conflicts of the merged notebook: those either version still had (one settled in
-/// a version since the base stays settled), then the new ones (a new one replaces an
-/// older one about the same field); none about something the merge did not keep.
+/// a version since the base stays settled), then the new ones; none about something the
+/// merge did not keep. A new conflict about a field a version still has an unsettled one
+/// about stops the merge (replacing it would lose one of its values).
 fn carried_conflicts(
     [base, ours, theirs]: [&Notebook; 3],
     found: Vec<Conflict>,
     merged: &Notebook,
-) -> Vec<Conflict> {
+) -> Result<Vec<Conflict>, MergeError> {
     let fields = |nb: &Notebook| -> HashSet<crate::model::Field> {
         nb.conflicts.iter().map(|c| c.field).collect()
     };
     let (in_base, in_ours, in_theirs) = (fields(base), fields(ours), fields(theirs));
     let new: HashSet<_> = found.iter().map(|c| c.field).collect();
-    let mut seen = HashSet::new();
-    let older = ours.conflicts.iter().chain(&theirs.conflicts).filter(|c| {
+    let pending = |c: &&Conflict| {
         let settled = in_base.contains(&c.field)
             && !(in_ours.contains(&c.field) && in_theirs.contains(&c.field));
-        !settled && !new.contains(&c.field)
-    });
-    older
+        !settled
+    };
+    // A pending conflict a new one would replace: one of its values would be lost.
+    for (version, nb) in [("ours", ours), ("theirs", theirs)] {
+        if let Some(c) = nb
+            .conflicts
+            .iter()
+            .filter(pending)
+            .find(|c| new.contains(&c.field))
+        {
+            return Err(MergeError::Unsettled {
+                version,
+                field: c.field.label(),
+            });
+        }
+    }
+    let mut seen = HashSet::new();
+    let older = ours
+        .conflicts
+        .iter()
+        .chain(&theirs.conflicts)
+        .filter(pending)
+        .filter(|c| !new.contains(&c.field));
+    Ok(older
         .cloned()
         .chain(found)
         .filter(|c| seen.insert(c.field) && c.field.target_exists(merged))
-        .collect()
+        .collect())
 }

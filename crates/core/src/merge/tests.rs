@@ -472,3 +472,34 @@ fn a_span_taken_from_theirs_is_found_again_in_the_text_kept() {
     assert_eq!(at, "Moscow hosted the talks. Kabul was not invited.");
     assert_eq!((e.start, e.end), (8, 55));
 }
+
+/// A version still holding an unsettled conflict about the bottom line, merged with one
+/// that changed the bottom line again: a new conflict would replace the old one and lose
+/// one of its values, so nothing is merged and the error says what to do (review found
+/// the old value silently dropped).
+#[test]
+fn a_new_conflict_never_replaces_an_unsettled_one() {
+    let b = base();
+    let ours = edited(&b, vec![Edit::SetText(TextField::BottomLine, "A.".into())]);
+    let theirs = edited(&b, vec![Edit::SetText(TextField::BottomLine, "B.".into())]);
+    let conflicted = merge(&b, &ours, &theirs).unwrap().notebook;
+    let third = edited(&b, vec![Edit::SetText(TextField::BottomLine, "C.".into())]);
+    for (ours, theirs, version) in [
+        (&conflicted, &third, "ours"),
+        (&third, &conflicted, "theirs"),
+    ] {
+        let error = merge(&b, ours, theirs).unwrap_err();
+        assert_eq!(
+            error,
+            MergeError::Unsettled {
+                version,
+                field: "bottom line"
+            }
+        );
+        assert!(
+            error
+                .to_string()
+                .contains("settle it in the app's Review tab")
+        );
+    }
+}
