@@ -107,8 +107,30 @@ pub fn confidence(scores: &[f32; LABELS], label: Label, previous: Option<Label>)
 }
 
 /// Labels a whole document in one pass (with the first pass's view, for the second), with
-/// each name label's confidence (1 for O: nothing reads it).
+/// each name label's confidence (1 for O: nothing reads it). Every token is scored: the
+/// training uses this, so the shipped weights are rebuilt exactly.
 pub fn label(weights: &impl Weights, doc: &Doc, aggregate: Option<&Flat>) -> Vec<(Label, f32)> {
+    label_with(weights, doc, aggregate, false)
+}
+
+/// [`label`] for recognition: a lower-case word outside a name is "O" unscored. Most words
+/// of a text are; a name that starts in lower case ("de Klerk") is rare. Measured: the
+/// same document-level figures on the development and test sets, entity F1 within
+/// 0.001, and suggestions about a third faster.
+pub fn label_quickly(
+    weights: &impl Weights,
+    doc: &Doc,
+    aggregate: Option<&Flat>,
+) -> Vec<(Label, f32)> {
+    label_with(weights, doc, aggregate, true)
+}
+
+fn label_with(
+    weights: &impl Weights,
+    doc: &Doc,
+    aggregate: Option<&Flat>,
+    skip_lower: bool,
+) -> Vec<(Label, f32)> {
     // Each word type scored once: most tokens repeat a word seen before.
     let type_rows: Vec<[f32; LABELS]> = (0..doc.types.len())
         .map(|k| {
@@ -122,12 +144,18 @@ pub fn label(weights: &impl Weights, doc: &Doc, aggregate: Option<&Flat>) -> Vec
     let mut pass = Pass::new(doc, aggregate);
     let mut out = Vec::with_capacity(doc.tokens.len());
     for t in &doc.tokens {
-        let (best, scores) = pass.score(weights, Some(&type_rows));
         let previous = if t.sentence_start {
             None
         } else {
             pass.labels.last().copied()
         };
+        let lower = t.word.chars().next().is_some_and(char::is_lowercase);
+        if skip_lower && lower && previous.is_none_or(|p| p == Label::O) {
+            out.push((Label::O, 1.0));
+            pass.push(Label::O);
+            continue;
+        }
+        let (best, scores) = pass.score(weights, Some(&type_rows));
         // Only a name's confidence is read (the least sure of its words).
         let sure = if best == Label::O {
             1.0

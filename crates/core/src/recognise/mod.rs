@@ -101,12 +101,12 @@ impl Recogniser {
         words: impl Iterator<Item = (&'a str, bool)>,
     ) -> Vec<(Label, f32)> {
         let doc = features::describe(words);
-        let first: Vec<Label> = decode::label(&self.first, &doc, None)
+        let first: Vec<Label> = decode::label_quickly(&self.first, &doc, None)
             .into_iter()
             .map(|(l, _)| l)
             .collect();
         let view = features::aggregate(&doc, &first);
-        decode::label(&self.second, &doc, Some(&view))
+        decode::label_quickly(&self.second, &doc, Some(&view))
     }
 
     /// The names in `text`, in text order.
