@@ -7,16 +7,6 @@
 use crate::model::{Id, Notebook, Value};
 use std::collections::{HashMap, HashSet};
 
-/// Every id in a notebook: sources, items and evidence spans.
-pub(super) fn ids_of(nb: &Notebook) -> HashSet<Id> {
-    nb.sources
-        .iter()
-        .map(|s| s.id)
-        .chain(nb.all_items().map(|i| i.id()))
-        .chain(nb.all_evidence().map(|(_, e)| e.id))
-        .collect()
-}
-
 /// `theirs` with each new id that collides with one of ours replaced by a fresh id,
 /// handed out in the file's order (sources, actors, stakes, risks, spans); every reference
 /// follows. Returns the map, old id to new.
@@ -29,18 +19,12 @@ pub(super) fn renumber_theirs(
     ours: &Notebook,
     theirs: &mut Notebook,
 ) -> Vec<(Id, Id)> {
-    let in_base = ids_of(base);
-    let in_ours = ids_of(ours);
+    let in_base: HashSet<Id> = base.all_ids().collect();
+    let in_ours: HashSet<Id> = ours.all_ids().collect();
     let collides = |id: Id| !in_base.contains(&id) && in_ours.contains(&id);
     let mut map: HashMap<Id, Id> = HashMap::new();
     let mut order = Vec::new();
-    let ids = theirs
-        .sources
-        .iter()
-        .map(|s| s.id)
-        .chain(theirs.all_items().map(|i| i.id()))
-        .chain(theirs.all_evidence().map(|(_, e)| e.id))
-        .collect::<Vec<Id>>();
+    let ids: Vec<Id> = theirs.all_ids().collect();
     for id in ids {
         if collides(id) && !map.contains_key(&id) {
             let fresh = theirs.allocate_id();

@@ -424,6 +424,16 @@ impl Notebook {
         })
     }
 
+    /// Every id in use, in file order: sources, then items (actors, stakes, risks), then
+    /// each item's spans.
+    pub fn all_ids(&self) -> impl Iterator<Item = Id> + '_ {
+        self.sources
+            .iter()
+            .map(|s| s.id)
+            .chain(self.all_items().map(|i| i.id()))
+            .chain(self.all_evidence().map(|(_, e)| e.id))
+    }
+
     /// Mutable access to every evidence span.
     pub fn all_evidence_mut(&mut self) -> impl Iterator<Item = &mut Evidence> {
         self.all_items_mut()

@@ -206,14 +206,7 @@ pub(super) fn invalid(path: &Path, problem: impl Into<String>) -> StorageError {
 /// Repairs what is only bookkeeping: the next id (above every id in use, so none is
 /// handed out twice) and stale text hashes.
 fn repair(nb: &mut Notebook) {
-    let max_id = nb
-        .sources
-        .iter()
-        .map(|s| s.id)
-        .chain(nb.all_items().map(|i| i.id()))
-        .chain(nb.all_evidence().map(|(_, e)| e.id))
-        .max()
-        .unwrap_or(0);
+    let max_id = nb.all_ids().max().unwrap_or(0);
     nb.next_id = nb.next_id.max(max_id.saturating_add(1));
     for source in &mut nb.sources {
         if !source.article.hash_matches() {

@@ -169,9 +169,7 @@ pub(super) fn migrate(path: &Path, stored: StoredNotebook) -> Result<Notebook, S
 
 /// An id above the next id and every id in use (a file's `next_id` is only a hint).
 fn fresh_id(nb: &Notebook) -> Id {
-    nb.all_items()
-        .map(|i| i.id())
-        .chain(nb.all_evidence().map(|(_, e)| e.id))
+    nb.all_ids()
         .map(|id| id.saturating_add(1))
         .chain([nb.next_id])
         .max()
