@@ -10,7 +10,11 @@ use briefing_core::export::{Format, Paper, export};
 use briefing_core::storage::load_notebook;
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+#[path = "../crates/core/benches/support/mod.rs"]
+mod support;
+use support::time;
 
 const WORKED_EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -45,17 +49,6 @@ impl Figure {
             s.iter().copied().fold(0.0, f64::max),
         )
     }
-}
-
-fn time(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    f(); // warm up: fonts parsed, caches filled, binary in the page cache
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect()
 }
 
 fn main() {

@@ -14,6 +14,7 @@
 mod team;
 
 mod support;
+use support::time;
 
 use briefing_core::merge::merge;
 use briefing_core::model::{Edit, ItemKind, Notebook};
@@ -31,17 +32,6 @@ fn median_ms(mut samples: Vec<Duration>) -> (f64, f64, f64) {
         ms(samples[0]),
         ms(samples[samples.len() - 1]),
     )
-}
-
-fn time(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    f();
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect()
 }
 
 /// The 5 MB base: sources and actors from the shared generator, then stakes and risks

@@ -5,6 +5,18 @@
 use briefing_core::anchor::evidence_for;
 use briefing_core::model::{Actor, ActorKind, Article, Id, Notebook, Source, TextIndex};
 
+/// `runs` timings of `f`, after one untimed warm-up run (caches filled, pages in).
+pub fn time(runs: usize, mut f: impl FnMut()) -> Vec<std::time::Duration> {
+    f();
+    (0..runs)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect()
+}
+
 /// A small deterministic generator (xorshift).
 pub struct Rng(pub u64);
 
